@@ -1,0 +1,132 @@
+"""What every target language knows, as one abstract class.
+
+A language renders neutral types and JSON values as its own source, writes the
+function signature a candidate must implement, and wraps a candidate into a
+test program. The test program reads a random token from the first line of
+stdin before any test runs and reports each test as `<token> <i> <outcome>` on
+its own line, then `<token> done`. Candidate code never sees the token, so it
+cannot forge a pass by printing, and a test with no report counts as failed.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any
+
+from irgroups import types as T
+from irgroups.problems.model import Problem
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """The executables a language needs, how to ask their version, how to install them."""
+
+    executables: tuple[str, ...]
+    version_cmd: tuple[str, ...]
+    install_hint: str
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """Which tree-sitter nodes the mutation operators look at, per language."""
+
+    binary_expression: tuple[str, ...]
+    integer_literal: tuple[str, ...]
+    block: tuple[str, ...]
+    argument_list: tuple[str, ...]
+    statement_skip: tuple[str, ...] = ()  # statements whose removal is pointless (comments...)
+
+
+class Language(ABC):
+    name: str
+    aliases: tuple[str, ...] = ()
+    extension: str
+    tree_sitter_module: str  # e.g. "tree_sitter_rust"
+    toolchain: Toolchain
+    mutation: Mutation
+
+    # ---- rendering -------------------------------------------------------
+    @abstractmethod
+    def render_type(self, t: T.Type) -> str: ...
+
+    @abstractmethod
+    def render_value(self, t: T.Type, value: Any) -> str:
+        """A JSON value of neutral type `t` as a source expression."""
+
+    @abstractmethod
+    def function_name(self, entry_point: str) -> str: ...
+
+    @abstractmethod
+    def signature(self, problem: Problem) -> str:
+        """The declaration a candidate must define (no body)."""
+
+    @abstractmethod
+    def placeholder(self, problem: Problem) -> str:
+        """A complete candidate that compiles and fails every test."""
+
+    # ---- test programs ---------------------------------------------------
+    @abstractmethod
+    def test_program(self, problem: Problem, code: str) -> dict[str, str]:
+        """Files (name -> text) of the program that runs `code` on the tests."""
+
+    @abstractmethod
+    def compile_argv(self) -> list[str] | None:
+        """Compile command inside the job dir; None for languages checked at load."""
+
+    @abstractmethod
+    def run_argv(self, job_dir: str) -> list[str]:
+        """Run command; `job_dir` is where the compiled files are visible."""
+
+    def code_prelude(self, problem: Problem) -> str:
+        """Imports a reference or prompt shows before the function."""
+        return ""
+
+
+# ---- helpers shared by several languages -----------------------------------
+
+def snake_case(name: str) -> str:
+    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
+    return re.sub(r"_+", "_", s).lower()
+
+
+def pascal_case(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in snake_case(name).split("_") if part)
+
+
+def escape_string(s: str, style: str = "u4") -> str:
+    """A double-quoted literal body. style: 'u4' (\\uXXXX / \\UXXXXXXXX), 'rust' (\\u{X})."""
+    out = []
+    for ch in s:
+        o = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\r":
+            out.append("\\r")
+        elif 32 <= o < 127:
+            out.append(ch)
+        elif style == "rust":
+            out.append(f"\\u{{{o:x}}}")
+        elif o < 0x10000:
+            out.append(f"\\u{o:04x}")
+        else:
+            out.append(f"\\U{o:08x}")
+    return "".join(out)
+
+
+def float_literal(v: float | int) -> str:
+    """A float literal that every C-family language reads as a double."""
+    text = repr(float(v))
+    if "inf" in text or "nan" in text:
+        raise ValueError(f"non-finite float {v!r}")
+    return text if any(c in text for c in ".e") else text + ".0"
+
+
+TEST_OUTCOMES = ("pass", "fail", "error")

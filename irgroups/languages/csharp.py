@@ -1,0 +1,150 @@
+"""C# on Mono: the candidate is `class Problem` with a static method (as in
+MultiPL-E); the harness is a second file of the same assembly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from irgroups import types as T
+from irgroups.languages.base import Language, Mutation, Toolchain, escape_string, float_literal, pascal_case
+from irgroups.problems.model import Problem
+
+_SCALARS = {"int": "long", "float": "double", "bool": "bool", "str": "string"}
+CLASS = "Problem"
+
+HARNESS_HEAD = """\
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Reflection;
+
+static class IrgroupsHarness {
+    static string token;
+
+    static bool Near(object got, object want) {
+        if (want == null || got == null) return want == null && got == null;
+        if (want is double) {
+            if (!(got is double)) return false;
+            double a = (double)got, b = (double)want;
+            return Math.Abs(a - b) <= 1e-6 * Math.Max(1.0, Math.Abs(b));
+        }
+        if (want is string) return want.Equals(got);
+        if (want is IDictionary) {
+            var g = got as IDictionary; var w = (IDictionary)want;
+            if (g == null || g.Count != w.Count) return false;
+            foreach (DictionaryEntry e in w) {
+                if (!g.Contains(e.Key) || !Near(g[e.Key], e.Value)) return false;
+            }
+            return true;
+        }
+        if (want is IList) {
+            var g = got as IList; var w = (IList)want;
+            if (g == null || g.Count != w.Count) return false;
+            for (int i = 0; i < w.Count; i++) if (!Near(g[i], w[i])) return false;
+            return true;
+        }
+        Type t = want.GetType();
+        if (t.IsGenericType && t.FullName.StartsWith("System.ValueTuple`")) {
+            if (got.GetType() != t) return false;
+            foreach (FieldInfo f in t.GetFields()) if (!Near(f.GetValue(got), f.GetValue(want))) return false;
+            return true;
+        }
+        return want.Equals(got);
+    }
+
+    static void Run(int i, Func<bool> test) {
+        string outcome;
+        try { outcome = test() ? "pass" : "fail"; } catch (Exception) { outcome = "error"; }
+        Console.Out.Write("\\n" + token + " " + i + " " + outcome + "\\n");
+        Console.Out.Flush();
+    }
+
+    static void Main() {
+        token = (Console.In.ReadLine() ?? "").Trim();
+"""
+
+
+class CSharp(Language):
+    name = "csharp"
+    aliases = ("cs", "c#")
+    extension = "cs"
+    tree_sitter_module = "tree_sitter_c_sharp"
+    toolchain = Toolchain(("mcs", "mono"), ("mono", "--version"), "apt-get install -y mono-mcs mono-runtime")
+    mutation = Mutation(
+        binary_expression=("binary_expression",),
+        integer_literal=("integer_literal",),
+        block=("block",),
+        argument_list=("argument_list",),
+        statement_skip=("comment",),
+    )
+
+    def render_type(self, t: T.Type) -> str:
+        if t.is_scalar:
+            return _SCALARS[t.name]
+        a = [self.render_type(x) for x in t.args]
+        if t.name == "list":
+            return f"List<{a[0]}>"
+        if t.name == "dict":
+            return f"Dictionary<{a[0]}, {a[1]}>"
+        if t.name == "optional":
+            # reference types are nullable already (Mono's mcs predates C# 8's string?)
+            return a[0] if t.args[0].name in ("str", "list", "dict") else f"{a[0]}?"
+        return f"({', '.join(a)})"
+
+    def render_value(self, t: T.Type, value: Any) -> str:
+        n = t.name
+        if n == "optional":
+            if value is None:
+                return f"({self.render_type(t)})null"
+            return f"({self.render_type(t)}){self.render_value(t.args[0], value)}"
+        if n == "int":
+            return f"{value}L" if value != -(2**63) else "long.MinValue"
+        if n == "float":
+            return float_literal(value)
+        if n == "bool":
+            return "true" if value else "false"
+        if n == "str":
+            return f'"{escape_string(value)}"'
+        if n == "list":
+            items = ", ".join(self.render_value(t.args[0], v) for v in value)
+            return f"new {self.render_type(t)} {{ {items} }}" if items else f"new {self.render_type(t)}()"
+        if n == "tuple":
+            return "(" + ", ".join(self.render_value(a, v) for a, v in zip(t.args, value)) + ")"
+        pairs = [
+            f"{{ {self.render_value(t.args[0], T.decode_key(t.args[0], k, 'key'))}, {self.render_value(t.args[1], v)} }}"
+            for k, v in value.items()
+        ]
+        return f"new {self.render_type(t)} {{ {', '.join(pairs)} }}" if pairs else f"new {self.render_type(t)}()"
+
+    def function_name(self, entry_point: str) -> str:
+        return pascal_case(entry_point)
+
+    def signature(self, problem: Problem) -> str:
+        sig = problem.signature
+        params = ", ".join(f"{self.render_type(p.type)} {p.name}" for p in sig.params)
+        return f"public static {self.render_type(sig.returns)} {self.function_name(problem.entry_point)}({params})"
+
+    def code_prelude(self, problem: Problem) -> str:
+        return "using System;\nusing System.Collections.Generic;\nusing System.Linq;\n\n"
+
+    def placeholder(self, problem: Problem) -> str:
+        return (f"{self.code_prelude(problem)}class {CLASS} {{\n    {self.signature(problem)} {{\n"
+                "        throw new NotImplementedException();\n    }\n}\n")
+
+    def test_program(self, problem: Problem, code: str) -> dict[str, str]:
+        sig = problem.signature
+        fn = f"{CLASS}.{self.function_name(problem.entry_point)}"
+        lines = [HARNESS_HEAD]
+        for i, t in enumerate(problem.tests):
+            args = ", ".join(self.render_value(p.type, a) for p, a in zip(sig.params, t.args))
+            want = self.render_value(sig.returns, t.expected)
+            lines.append(f"        Run({i}, () => Near({fn}({args}), {want}));")
+        lines.append('        Console.Out.Write("\\n" + token + " done\\n");\n        Console.Out.Flush();\n    }\n}\n')
+        return {"candidate.cs": code, "harness.cs": "\n".join(lines)}
+
+    def compile_argv(self) -> list[str] | None:
+        return ["mcs", "-nologo", "-nowarn:168,169,219,414,162", "-optimize+", "-r:System.Numerics.dll",
+                "-out:prog.exe", "candidate.cs", "harness.cs"]
+
+    def run_argv(self, job_dir: str) -> list[str]:
+        return ["mono", f"{job_dir}/prog.exe"]

@@ -1,0 +1,158 @@
+"""Rust: the candidate sits at the crate root and the harness in its own module
+(`use super::*`), so `use` lines never clash and private functions stay callable;
+each test runs under `catch_unwind`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from irgroups import types as T
+from irgroups.languages.base import Language, Mutation, Toolchain, escape_string, float_literal, snake_case
+from irgroups.problems.model import Problem
+
+_SCALARS = {"int": "i64", "float": "f64", "bool": "bool", "str": "String"}
+
+PRELUDE = """\
+use std::collections::HashMap;
+use std::io::Write;
+
+trait Near { fn near(&self, want: &Self) -> bool; }
+impl Near for i64 { fn near(&self, w: &Self) -> bool { self == w } }
+impl Near for bool { fn near(&self, w: &Self) -> bool { self == w } }
+impl Near for String { fn near(&self, w: &Self) -> bool { self == w } }
+impl Near for f64 {
+    fn near(&self, w: &Self) -> bool { (self - w).abs() <= 1e-6 * w.abs().max(1.0) }
+}
+impl<T: Near> Near for Vec<T> {
+    fn near(&self, w: &Self) -> bool { self.len() == w.len() && self.iter().zip(w).all(|(a, b)| a.near(b)) }
+}
+impl<T: Near> Near for Option<T> {
+    fn near(&self, w: &Self) -> bool {
+        match (self, w) { (Some(a), Some(b)) => a.near(b), (None, None) => true, _ => false }
+    }
+}
+impl<K: std::hash::Hash + Eq, V: Near> Near for HashMap<K, V> {
+    fn near(&self, w: &Self) -> bool {
+        self.len() == w.len() && self.iter().all(|(k, v)| w.get(k).map_or(false, |x| v.near(x)))
+    }
+}
+impl<A: Near, B: Near> Near for (A, B) {
+    fn near(&self, w: &Self) -> bool { self.0.near(&w.0) && self.1.near(&w.1) }
+}
+impl<A: Near, B: Near, C: Near> Near for (A, B, C) {
+    fn near(&self, w: &Self) -> bool { self.0.near(&w.0) && self.1.near(&w.1) && self.2.near(&w.2) }
+}
+
+fn report(token: &str, i: usize, outcome: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = write!(out, "\\n{} {} {}\\n", token, i, outcome);
+    let _ = out.flush();
+}
+
+fn run_test<F: FnOnce() -> bool + std::panic::UnwindSafe>(token: &str, i: usize, f: F) {
+    let outcome = match std::panic::catch_unwind(f) { Ok(true) => "pass", Ok(false) => "fail", Err(_) => "error" };
+    report(token, i, outcome);
+}
+"""
+
+
+class Rust(Language):
+    name = "rust"
+    aliases = ("rs",)
+    extension = "rs"
+    tree_sitter_module = "tree_sitter_rust"
+    toolchain = Toolchain(
+        ("rustc",), ("rustc", "--version"),
+        "curl https://sh.rustup.rs -sSf | sh -s -- -y --profile minimal  (or: apt-get install -y rustc)",
+    )
+    mutation = Mutation(
+        binary_expression=("binary_expression",),
+        integer_literal=("integer_literal",),
+        block=("block",),
+        argument_list=("arguments",),
+        statement_skip=("line_comment", "block_comment"),
+    )
+
+    def render_type(self, t: T.Type) -> str:
+        if t.is_scalar:
+            return _SCALARS[t.name]
+        a = [self.render_type(x) for x in t.args]
+        if t.name == "list":
+            return f"Vec<{a[0]}>"
+        if t.name == "dict":
+            return f"HashMap<{a[0]}, {a[1]}>"
+        if t.name == "optional":
+            return f"Option<{a[0]}>"
+        return f"({', '.join(a)})"
+
+    def render_value(self, t: T.Type, value: Any) -> str:
+        n = t.name
+        if n == "optional":
+            return "None" if value is None else f"Some({self.render_value(t.args[0], value)})"
+        if n == "int":
+            return f"{value}i64" if value != -(2**63) else "i64::MIN"
+        if n == "float":
+            return float_literal(value) + "f64"
+        if n == "bool":
+            return "true" if value else "false"
+        if n == "str":
+            return f'String::from("{escape_string(value, "rust")}")'
+        if n == "list":
+            return "vec![" + ", ".join(self.render_value(t.args[0], v) for v in value) + "]"
+        if n == "tuple":
+            return "(" + ", ".join(self.render_value(a, v) for a, v in zip(t.args, value)) + ")"
+        # dict
+        pairs = [
+            f"({self.render_value(t.args[0], T.decode_key(t.args[0], k, 'key'))}, {self.render_value(t.args[1], v)})"
+            for k, v in value.items()
+        ]
+        return f"HashMap::from([{', '.join(pairs)}])" if pairs else "HashMap::new()"
+
+    def function_name(self, entry_point: str) -> str:
+        return snake_case(entry_point)
+
+    def signature(self, problem: Problem) -> str:
+        sig = problem.signature
+        params = ", ".join(f"{p.name}: {self.render_type(p.type)}" for p in sig.params)
+        return f"fn {self.function_name(problem.entry_point)}({params}) -> {self.render_type(sig.returns)}"
+
+    def code_prelude(self, problem: Problem) -> str:
+        types = [problem.signature.returns, *(p.type for p in problem.signature.params)]
+        return "use std::collections::HashMap;\n" if any("dict" in str(t) for t in types) else ""
+
+    def placeholder(self, problem: Problem) -> str:
+        return f"{self.code_prelude(problem)}{self.signature(problem)} {{\n    unimplemented!()\n}}\n"
+
+    def test_program(self, problem: Problem, code: str) -> dict[str, str]:
+        sig = problem.signature
+        fn = self.function_name(problem.entry_point)
+        ret = self.render_type(sig.returns)
+        lines = [
+            "#![allow(unused_imports, dead_code, unused_variables, unused_mut, non_snake_case)]",
+            code,
+            "fn main() { irgroups_harness::main() }",
+            "mod irgroups_harness {",
+            "use super::*;",
+            PRELUDE,
+            "pub fn main() {",
+            "    let mut token = String::new();",
+            "    let _ = std::io::stdin().read_line(&mut token);",
+            "    let token = token.trim().to_string();",
+            "    std::panic::set_hook(Box::new(|_| {}));",
+        ]
+        for i, t in enumerate(problem.tests):
+            args = ", ".join(self.render_value(p.type, a) for p, a in zip(sig.params, t.args))
+            want = self.render_value(sig.returns, t.expected)
+            lines.append(
+                f"    run_test(&token, {i}, || {{ let got: {ret} = super::{fn}({args}); "
+                f"let want: {ret} = {want}; got.near(&want) }});"
+            )
+        lines += ['    let _ = write!(std::io::stdout().lock(), "\\n{} done\\n", token);', "}", "}"]
+        return {"main.rs": "\n".join(lines)}
+
+    def compile_argv(self) -> list[str] | None:
+        return ["rustc", "--edition", "2021", "-C", "opt-level=1", "-C", "debuginfo=0", "-A", "warnings",
+                "-o", "prog", "main.rs"]
+
+    def run_argv(self, job_dir: str) -> list[str]:
+        return [f"{job_dir}/prog"]

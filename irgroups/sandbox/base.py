@@ -1,0 +1,78 @@
+"""The sandbox interface: `run(job) -> JobResult`.
+
+A job is files + an optional compile command + a run command + limits. The
+compile and run steps are reported separately, each with its own status, exit
+code, time and bounded output (as SandboxFusion does). Infrastructure trouble
+is a `sandbox_error` step, never a verdict about the code.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from irgroups.errors import ConfigError
+
+# step statuses
+OK = "ok"  # exited 0
+EXITED = "exited"  # exited non-zero or by a signal
+TIMEOUT = "timeout"
+MEMORY = "memory_limit"
+SANDBOX_ERROR = "sandbox_error"
+
+
+@dataclass(frozen=True)
+class Limits:
+    compile_seconds: float = 60.0
+    run_seconds: float = 10.0
+    memory_mb: int = 2048
+    processes: int = 64
+    file_size_mb: int = 16  # also the cap on captured output
+    output_keep_bytes: int = 64 * 1024  # what is kept of stdout/stderr for the row
+
+    def __post_init__(self) -> None:
+        for name in ("compile_seconds", "run_seconds", "memory_mb", "processes", "file_size_mb"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"sandbox limit {name} must be positive, got {getattr(self, name)}")
+
+
+@dataclass(frozen=True)
+class Job:
+    lang: str
+    files: dict[str, str]
+    run_argv: list[str]  # "{job}" is replaced by where the job's files are visible
+    compile_argv: list[str] | None = None
+    stdin: str = ""
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass
+class StepResult:
+    status: str
+    exit_code: int | None
+    seconds: float
+    stdout: str = ""
+    stderr: str = ""
+    full_stdout: str = ""  # everything captured (up to the file-size cap), for parsing reports
+
+
+@dataclass
+class JobResult:
+    compile: StepResult | None
+    run: StepResult | None
+    backend: str
+
+
+class Sandbox(ABC):
+    name: str
+
+    @abstractmethod
+    def run(self, job: Job, slot: int = 0) -> JobResult:
+        """Run one job; `slot` identifies the worker, for per-worker caches."""
+
+    @abstractmethod
+    def problems(self) -> list[str]:
+        """What keeps this backend from working here (empty when all is well)."""
+
+    def close(self) -> None:
+        """Release everything the backend holds."""

@@ -1,0 +1,281 @@
+"""The local backend: bubblewrap namespaces + cgroup v1 limits + rlimits.
+
+Each step runs as
+
+    sh -c 'join cgroups; exec prlimit <rlimits> -- bwrap <namespaces> -- argv'
+
+- bwrap: new user/pid/net/ipc/uts/mount namespaces (no network at all), uid
+  65534, a read-only view of /usr and the toolchain, a private /tmp, the job
+  dir read-write while compiling and read-only while running (the program's
+  cwd is then a tmpfs). `--die-with-parent` plus the pid namespace mean that
+  killing bwrap kills every process the job started, detached or not.
+- cgroups (v1 memory and pids, when writable): memory and process-count caps
+  over the whole job, and an OOM count that tells `memory_limit` apart.
+- prlimit: CPU seconds, file size (which also caps captured output, as stdout
+  and stderr go to files), open files.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from irgroups import languages
+from irgroups.errors import SandboxError, ToolchainMissing
+from irgroups.sandbox import toolchains
+from irgroups.sandbox.base import (
+    EXITED,
+    MEMORY,
+    OK,
+    SANDBOX_ERROR,
+    TIMEOUT,
+    Job,
+    JobResult,
+    Limits,
+    Sandbox,
+    StepResult,
+)
+
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+CGROUP_PARENT = "irgroups"
+SANDBOX_UID = 65534
+ETC_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/mono",
+             "/etc/localtime", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf")
+BWRAP_FAILED = 127  # exit code when bwrap or prlimit cannot exec the command
+
+
+def cgroups_available() -> bool:
+    try:
+        for ctrl in ("memory", "pids"):
+            base = CGROUP_ROOT / ctrl / CGROUP_PARENT
+            base.mkdir(exist_ok=True)
+            probe = base / f"probe-{os.getpid()}"
+            probe.mkdir(exist_ok=True)
+            probe.rmdir()
+        return True
+    except OSError:
+        return False
+
+
+class _Cgroup:
+    """A memory + pids cgroup (v1) for one step; removed on close."""
+
+    def __init__(self, limits: Limits, processes: int) -> None:
+        name = f"job-{uuid.uuid4().hex[:12]}"
+        self.mem = CGROUP_ROOT / "memory" / CGROUP_PARENT / name
+        self.pids = CGROUP_ROOT / "pids" / CGROUP_PARENT / name
+        self.mem.mkdir()
+        self.pids.mkdir()
+        limit = str(limits.memory_mb * 1024 * 1024)
+        (self.mem / "memory.limit_in_bytes").write_text(limit)
+        memsw = self.mem / "memory.memsw.limit_in_bytes"
+        if memsw.exists():
+            memsw.write_text(limit)
+        (self.pids / "pids.max").write_text(str(processes))
+
+    def join_script(self) -> str:
+        return f"echo $$ > {self.mem}/cgroup.procs && echo $$ > {self.pids}/cgroup.procs && "
+
+    def oom_killed(self) -> bool:
+        try:
+            for line in (self.mem / "memory.oom_control").read_text().splitlines():
+                if line.startswith("oom_kill ") and int(line.split()[1]) > 0:
+                    return True
+            return int((self.mem / "memory.failcnt").read_text()) > 0 and self._near_limit()
+        except (OSError, ValueError):
+            return False
+
+    def _near_limit(self) -> bool:
+        peak = int((self.mem / "memory.max_usage_in_bytes").read_text())
+        limit = int((self.mem / "memory.limit_in_bytes").read_text())
+        return peak >= limit * 0.95
+
+    def close(self) -> None:
+        for group in (self.pids, self.mem):
+            for _ in range(100):
+                try:
+                    pids = [int(p) for p in (group / "cgroup.procs").read_text().split()]
+                except OSError:
+                    break
+                for pid in pids:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                try:
+                    group.rmdir()
+                    break
+                except OSError:
+                    time.sleep(0.01)
+
+
+class LocalSandbox(Sandbox):
+    name = "local"
+
+    def __init__(self, workdir: str | None = None) -> None:
+        self.workdir = workdir or tempfile.gettempdir()
+        self._cgroups = cgroups_available()
+        self._lock = threading.Lock()
+        self._cache_root = tempfile.mkdtemp(prefix="irgroups-cache-", dir=self.workdir)
+
+    # ---- checks ---------------------------------------------------------
+    def problems(self) -> list[str]:
+        out = []
+        if shutil.which("bwrap") is None:
+            out.append("bubblewrap (bwrap) not found; install with: apt-get install -y bubblewrap")
+        if shutil.which("prlimit") is None:
+            out.append("prlimit not found; install with: apt-get install -y util-linux")
+        if not out:
+            probe = subprocess.run(self._bwrap_argv([], "/", rw=False) + ["true"], capture_output=True, text=True)
+            if probe.returncode != 0:
+                out.append(f"bwrap cannot create namespaces here: {probe.stderr.strip()[:300]}")
+        return out
+
+    @property
+    def has_cgroups(self) -> bool:
+        return self._cgroups
+
+    # ---- running --------------------------------------------------------
+    def run(self, job: Job, slot: int = 0) -> JobResult:
+        try:
+            tc = toolchains.resolve(languages.get(job.lang))
+        except ToolchainMissing as e:
+            return JobResult(None, StepResult(SANDBOX_ERROR, None, 0.0, stderr=str(e)), self.name)
+        job_dir = tempfile.mkdtemp(prefix="irgroups-job-", dir=self.workdir)
+        try:
+            for name, text in job.files.items():
+                Path(job_dir, name).write_text(text)
+            os.chmod(job_dir, 0o755)
+            compile_res = None
+            if job.compile_argv:
+                compile_res = self._step(job, tc, job_dir, job.compile_argv, compiling=True, slot=slot)
+                if compile_res.status != OK:
+                    return JobResult(compile_res, None, self.name)
+            argv = [a.replace("{job}", "/job") for a in job.run_argv]
+            run_res = self._step(job, tc, job_dir, argv, compiling=False, slot=slot)
+            return JobResult(compile_res, run_res, self.name)
+        finally:
+            shutil.rmtree(job_dir, ignore_errors=True)
+
+    def _bwrap_argv(self, binds: list[tuple[str, str, bool]], cwd: str, rw: bool, env: dict[str, str] | None = None,
+                    path_dirs: tuple[str, ...] = ()) -> list[str]:
+        argv = [
+            "bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+            "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--hostname", "sandbox",
+            "--ro-bind", "/usr", "/usr",
+            "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib",
+            "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/sbin", "/sbin",
+            "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+        ]
+        for f in ETC_FILES:
+            argv += ["--ro-bind-try", f, f]
+        for src, dst, writable in binds:
+            argv += ["--bind" if writable else "--ro-bind", src, dst]
+        path = ":".join([*path_dirs, "/usr/local/bin", "/usr/bin", "/bin"])
+        argv += ["--clearenv", "--setenv", "PATH", path, "--setenv", "HOME", "/tmp",
+                 "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp"]
+        for k, v in (env or {}).items():
+            argv += ["--setenv", k, v]
+        argv += ["--chdir", cwd, "--"]
+        return argv
+
+    def _step(self, job: Job, tc: toolchains.Resolved, job_dir: str, argv: list[str], compiling: bool,
+              slot: int) -> StepResult:
+        limits = job.limits
+        seconds = limits.compile_seconds if compiling else limits.run_seconds
+        binds: list[tuple[str, str, bool]] = [(b, b, False) for b in tc.binds]
+        env = dict(tc.env)
+        if compiling:
+            binds.append((job_dir, "/job", True))
+            if job.lang == "go":
+                # the build cache is written by the compiler only, never by candidate code
+                cache = Path(self._cache_root, f"go-{slot}")
+                cache.mkdir(exist_ok=True)
+                binds.append((str(cache), "/gocache", True))
+                env["GOCACHE"] = "/gocache"
+                env["GOPATH"] = "/tmp/gopath"
+            cwd = "/job"
+        else:
+            binds.append((job_dir, "/job", False))
+            cwd = "/tmp"
+        inner = self._bwrap_argv(binds, cwd, rw=compiling, env=env, path_dirs=tc.path_dirs) + argv
+        cpu = int(seconds) + 2
+        fsize = limits.file_size_mb * 1024 * 1024
+        prlimit = ["prlimit", f"--cpu={cpu}", f"--fsize={fsize}", "--nofile=1024", "--core=0"]
+        processes = max(limits.processes, 256) if compiling else limits.processes
+        cgroup = _Cgroup(limits, processes) if self._cgroups else None
+        if cgroup is None:
+            prlimit.append(f"--as={limits.memory_mb * 1024 * 1024 * 4}")
+        script = (cgroup.join_script() if cgroup else "") + "exec " + shlex.join(prlimit + ["--"] + inner)
+        io_dir = tempfile.mkdtemp(prefix="irgroups-io-", dir=self.workdir)
+        try:
+            stdin_path, out_path, err_path = (os.path.join(io_dir, n) for n in ("in", "out", "err"))
+            Path(stdin_path).write_text(job.stdin)
+            start = time.monotonic()
+            with open(stdin_path, "rb") as fin, open(out_path, "wb") as fout, open(err_path, "wb") as ferr:
+                try:
+                    proc = subprocess.Popen(["sh", "-c", script], stdin=fin, stdout=fout, stderr=ferr,
+                                            start_new_session=True)
+                except OSError as e:
+                    return StepResult(SANDBOX_ERROR, None, 0.0, stderr=f"could not start sandbox: {e}")
+                timed_out = False
+                try:
+                    proc.wait(timeout=seconds)
+                except subprocess.TimeoutExpired:
+                    timed_out = True
+                    _kill_group(proc)
+                    proc.wait()
+            elapsed = time.monotonic() - start
+            oom = cgroup.oom_killed() if cgroup else False
+            if cgroup:
+                cgroup.close()
+            full_out = _read(out_path, fsize)
+            err = _read(err_path, limits.output_keep_bytes * 4)
+            code = proc.returncode
+            if oom or (cgroup is None and code != 0 and _says_out_of_memory(err)):
+                status = MEMORY
+            elif timed_out:
+                status = TIMEOUT
+            elif code == 0:
+                status = OK
+            elif code in (1, BWRAP_FAILED) and err.startswith(("bwrap:", "prlimit:")):
+                status = SANDBOX_ERROR
+            else:
+                status = EXITED
+            keep = limits.output_keep_bytes
+            return StepResult(status, code, round(elapsed, 4), full_out[:keep], err[-keep:], full_out)
+        finally:
+            shutil.rmtree(io_dir, ignore_errors=True)
+
+    def close(self) -> None:
+        shutil.rmtree(self._cache_root, ignore_errors=True)
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _says_out_of_memory(err: str) -> bool:
+    return any(m in err for m in ("MemoryError", "memory allocation of", "out of memory", "OutOfMemory"))
+
+
+def _read(path: str, limit: int) -> str:
+    with open(path, "rb") as f:
+        return f.read(limit).decode("utf-8", errors="replace")
+
+
+def ensure_usable(sandbox: LocalSandbox) -> None:
+    problems = sandbox.problems()
+    if problems:
+        raise SandboxError("local sandbox unusable: " + "; ".join(problems))
