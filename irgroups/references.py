@@ -1,0 +1,64 @@
+"""Reference translations bundled under data/references/<lang>/<problem slug>.<ext>.
+
+    python -m irgroups.references check rust [HumanEval/0 ...]
+
+runs each reference on its problem's tests and prints the verdicts.
+"""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from irgroups import languages
+from irgroups.paths import data_dir, slug
+from irgroups.problems.model import Problem
+
+
+def reference_path(problem_id: str, lang: str) -> Path:
+    language = languages.get(lang)
+    return data_dir() / "references" / language.name / f"{slug(problem_id)}.{language.extension}"
+
+
+def load(problem: Problem, lang: str) -> str | None:
+    path = reference_path(problem.problem_id, lang)
+    return path.read_text() if path.exists() else None
+
+
+def available(lang: str) -> list[str]:
+    language = languages.get(lang)
+    folder = data_dir() / "references" / language.name
+    return sorted(p.stem for p in folder.glob(f"*.{language.extension}")) if folder.is_dir() else []
+
+
+def _main(argv: list[str]) -> int:
+    from irgroups.execute import execute
+    from irgroups.problems import sources
+    from irgroups.sandbox.local import LocalSandbox
+
+    if len(argv) < 2 or argv[0] != "check":
+        print(__doc__)
+        return 2
+    lang = languages.get(argv[1])
+    wanted = set(argv[2:])
+    problems = {p.problem_id: p for p in sources.load("humaneval").problems}
+    todo = [p for p in problems.values() if (not wanted or p.problem_id in wanted) and load(p, lang.name)]
+    sandbox = LocalSandbox()
+    bad = 0
+
+    def one(p: Problem) -> tuple[Problem, object]:
+        return p, execute(p, lang.name, load(p, lang.name) or "", sandbox)
+
+    with ThreadPoolExecutor(2) as pool:
+        for p, v in pool.map(one, todo):
+            ok = v.status == "passed"  # type: ignore[attr-defined]
+            bad += not ok
+            print(f"{p.problem_id:16} {v.status:14} {v.tests_passed}/{v.tests_total}"  # type: ignore[attr-defined]
+                  + ("" if ok else "\n" + v.stderr_tail[-1500:]))  # type: ignore[attr-defined]
+    print(f"{len(todo) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
