@@ -83,6 +83,15 @@ class Language(ABC):
         """Imports a reference or prompt shows before the function."""
         return ""
 
+    keywords: frozenset[str] = frozenset()
+
+    def param_name(self, name: str) -> str:
+        """A Python parameter name that is a keyword here (`string` in C#) made legal."""
+        return self.escape_keyword(name) if name in self.keywords else name
+
+    def escape_keyword(self, name: str) -> str:
+        return name + "_"
+
 
 # ---- helpers shared by several languages -----------------------------------
 

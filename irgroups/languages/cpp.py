@@ -87,6 +87,8 @@ class Cpp(Language):
         statement_skip=("comment",),
     )
 
+    keywords = frozenset("alignas alignof and and_eq asm auto bitand bitor bool break case catch char char16_t char32_t class compl const constexpr const_cast continue decltype default delete do double dynamic_cast else enum explicit export extern false float for friend goto if inline int long mutable namespace new noexcept not not_eq nullptr operator or or_eq private protected public register reinterpret_cast return short signed sizeof static static_assert static_cast struct switch template this thread_local throw true try typedef typeid typename union unsigned using virtual void volatile wchar_t while xor xor_eq".split())
+
     def render_type(self, t: T.Type) -> str:
         if t.is_scalar:
             return _SCALARS[t.name]
@@ -126,7 +128,7 @@ class Cpp(Language):
 
     def signature(self, problem: Problem) -> str:
         sig = problem.signature
-        params = ", ".join(f"{self.render_type(p.type)} {p.name}" for p in sig.params)
+        params = ", ".join(f"{self.render_type(p.type)} {self.param_name(p.name)}" for p in sig.params)
         return f"{self.render_type(sig.returns)} {self.function_name(problem.entry_point)}({params})"
 
     def code_prelude(self, problem: Problem) -> str:

@@ -78,6 +78,11 @@ class CSharp(Language):
         statement_skip=("comment",),
     )
 
+    keywords = frozenset("abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while".split())
+
+    def escape_keyword(self, name: str) -> str:
+        return "@" + name
+
     def render_type(self, t: T.Type) -> str:
         if t.is_scalar:
             return _SCALARS[t.name]
@@ -121,7 +126,7 @@ class CSharp(Language):
 
     def signature(self, problem: Problem) -> str:
         sig = problem.signature
-        params = ", ".join(f"{self.render_type(p.type)} {p.name}" for p in sig.params)
+        params = ", ".join(f"{self.render_type(p.type)} {self.param_name(p.name)}" for p in sig.params)
         return f"public static {self.render_type(sig.returns)} {self.function_name(problem.entry_point)}({params})"
 
     def code_prelude(self, problem: Problem) -> str:

@@ -115,6 +115,11 @@ class Go(Language):
         statement_skip=("comment",),
     )
 
+    keywords = frozenset(
+        # keywords, plus predeclared types and common packages a parameter would shadow
+        "string int bool float64 byte rune error len cap append strings strconv sort math fmt unicode "
+        "break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var".split())
+
     def render_type(self, t: T.Type, nested: bool = False) -> str:
         if t.is_scalar:
             return _SCALARS[t.name]
@@ -158,7 +163,7 @@ class Go(Language):
 
     def signature(self, problem: Problem) -> str:
         sig = problem.signature
-        params = ", ".join(f"{p.name} {self.render_type(p.type, True)}" for p in sig.params)
+        params = ", ".join(f"{self.param_name(p.name)} {self.render_type(p.type, True)}" for p in sig.params)
         return f"func {self.function_name(problem.entry_point)}({params}) {self.render_type(sig.returns)}"
 
     def code_prelude(self, problem: Problem) -> str:

@@ -73,6 +73,8 @@ class Rust(Language):
         statement_skip=("line_comment", "block_comment"),
     )
 
+    keywords = frozenset("as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub ref return self Self static struct super trait true type unsafe use where while async await dyn abstract become box do final macro override priv typeof unsized virtual yield try".split())
+
     def render_type(self, t: T.Type) -> str:
         if t.is_scalar:
             return _SCALARS[t.name]
@@ -113,7 +115,7 @@ class Rust(Language):
 
     def signature(self, problem: Problem) -> str:
         sig = problem.signature
-        params = ", ".join(f"{p.name}: {self.render_type(p.type)}" for p in sig.params)
+        params = ", ".join(f"{self.param_name(p.name)}: {self.render_type(p.type)}" for p in sig.params)
         return f"fn {self.function_name(problem.entry_point)}({params}) -> {self.render_type(sig.returns)}"
 
     def code_prelude(self, problem: Problem) -> str:

@@ -1,0 +1,5 @@
+package main
+
+func Strlen(string string) int {
+	return len(string)
+}

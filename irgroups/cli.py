@@ -1,0 +1,131 @@
+"""The `irgroups` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from irgroups import __version__, languages
+from irgroups.errors import IrgroupsError, SandboxError
+
+console = Console(stderr=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="irgroups")
+def main() -> None:
+    """Build verified IR-group datasets (GEPO / OORL) from programming problems with tests."""
+
+
+@main.command()
+@click.option("--langs", default="rust,go,csharp", show_default=True,
+              help="Target languages, comma-separated: " + ", ".join(languages.LANGUAGES) + " (aliases rs, cs, ...).")
+@click.option("--source", default="humaneval,bundled", show_default=True,
+              help="Problem sources: humaneval, bundled, or paths to JSONL/parquet files in the neutral schema.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("runs/default"), show_default=True,
+              help="Run directory; the same command on the same directory resumes.")
+@click.option("--workers", type=int, default=os.cpu_count() or 1, show_default=True, help="Parallel sandbox jobs.")
+@click.option("--limit", type=int, default=None, help="Use only the first N problems.")
+@click.option("--mutants", "mutants", type=int, default=6, show_default=True, help="Mutants per reference.")
+@click.option("--shard-size", type=int, default=8, show_default=True, help="Problems per shard (resume granularity).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for choosing mutants.")
+@click.option("--run-timeout", type=float, default=10.0, show_default=True, help="Seconds per test program run.")
+@click.option("--memory-mb", type=int, default=2048, show_default=True, help="Memory cap per job.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help="Verdict cache directory (default: <out>/cache); share it across runs to skip repeated work.")
+@click.option("--overwrite", is_flag=True, help="Delete --out first instead of resuming.")
+@click.option("--no-progress", is_flag=True, help="No progress bars (logs and CI).")
+def build(langs: str, source: str, out: Path, workers: int, limit: int | None, mutants: int, shard_size: int,
+          seed: int, run_timeout: float, memory_mb: int, cache_dir: Path | None, overwrite: bool,
+          no_progress: bool) -> None:
+    """problems -> candidates -> sandboxed executions -> labels -> groups (parquet shards)."""
+    from irgroups.pipeline import BuildConfig
+    from irgroups.pipeline import build as run_build
+    from irgroups.sandbox.base import Limits
+    from irgroups.summary import print_summary
+
+    with _errors():
+        languages.parse_list(langs)  # refuse an unknown language before anything else
+        cfg = BuildConfig(out=out, langs=langs, source=source, workers=workers, limit=limit,
+                          mutants_per_reference=mutants, shard_size=shard_size, seed=seed,
+                          limits=Limits(run_seconds=run_timeout, memory_mb=memory_mb),
+                          cache_dir=cache_dir, overwrite=overwrite, progress=not no_progress)
+        summary = run_build(cfg)
+        print_summary(summary, Console())
+        click.echo(f"groups written to {out / 'groups'}")
+        if any(s["sandbox_error"] for s in summary["per_language"].values()):
+            sys.exit(3)
+
+
+@main.command()
+@click.argument("run", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(run: Path, as_json: bool) -> None:
+    """Counts of a run directory, per language."""
+    from irgroups.summary import print_summary, summarise_run
+
+    with _errors():
+        summary = summarise_run(run)
+        if as_json:
+            click.echo(json.dumps(summary, indent=2))
+        else:
+            print_summary(summary, Console())
+
+
+@main.group()
+def sandbox() -> None:
+    """Sandbox tools."""
+
+
+@sandbox.command("check")
+def sandbox_check() -> None:
+    """List toolchains, their versions, and how to install what is missing."""
+    from irgroups.sandbox import toolchains
+    from irgroups.sandbox.local import LocalSandbox
+
+    box = LocalSandbox()
+    table = Table(title="irgroups sandbox check")
+    table.add_column("language")
+    table.add_column("status")
+    table.add_column("version or fix")
+    ok = True
+    for name, res in toolchains.check(list(languages.LANGUAGES.values())).items():
+        if isinstance(res, toolchains.Resolved):
+            table.add_row(name, "[green]ok[/green]", res.version)
+        else:
+            ok = False
+            table.add_row(name, "[red]missing[/red]", str(res))
+    Console().print(table)
+    problems = box.problems()
+    for p in problems:
+        Console().print(f"[red]sandbox:[/red] {p}")
+    limits = "cgroup v1 memory+pids limits" if box.has_cgroups else "rlimits only (cgroups not writable here)"
+    Console().print(f"local sandbox: bubblewrap namespaces, no network; {limits}")
+    box.close()
+    sys.exit(0 if ok and not problems else 1)
+
+
+class _errors:
+    """Print an IrgroupsError as one clear line and exit non-zero, instead of a traceback."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, et: type | None, e: BaseException | None, tb: object) -> bool:
+        if isinstance(e, SandboxError):
+            console.print(f"[red]infrastructure error:[/red] {e}")
+            sys.exit(4)
+        if isinstance(e, IrgroupsError):
+            console.print(f"[red]error:[/red] {e}")
+            sys.exit(2)
+        return False
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""Prompt templates, all in one place. A pipeline recipe may override them."""
+
+from __future__ import annotations
+
+from irgroups import languages
+from irgroups.problems.model import Problem
+
+DISPLAY = {"python": "Python", "cpp": "C++", "rust": "Rust", "go": "Go", "csharp": "C#"}
+
+TRANSLATE = """\
+Translate the following {source_name} code into {target_name}.
+
+```{source_lang}
+{source_code}
+```
+
+Your {target_name} code must define this function{where}:
+
+```{target_lang}
+{signature}
+```
+
+Answer with the complete {target_name} code in one fenced code block."""
+
+
+def translation_prompt(problem: Problem, target: str, template: str = TRANSLATE) -> str:
+    lang = languages.get(target)
+    where = " inside `class Problem`" if lang.name == "csharp" else ""
+    return template.format(
+        source_name=DISPLAY.get(problem.source_lang, problem.source_lang),
+        source_lang=problem.source_lang,
+        source_code=problem.source_code.strip(),
+        target_name=DISPLAY[lang.name],
+        target_lang=lang.name,
+        signature=lang.signature(problem),
+        where=where,
+    )

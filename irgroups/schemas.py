@@ -1,0 +1,90 @@
+"""Explicit pyarrow schemas, one per stage. Never inferred from the first row."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+SIGNATURE = pa.struct([
+    ("params", pa.list_(pa.struct([("name", pa.string()), ("type", pa.string())]))),
+    ("returns", pa.string()),
+])
+
+PROBLEMS = pa.schema([
+    ("problem_id", pa.string()),
+    ("source_lang", pa.string()),
+    ("source_code", pa.string()),
+    ("entry_point", pa.string()),
+    ("signature", SIGNATURE),
+    ("tests", pa.string()),  # JSON: [{"args": [...], "expected": ...}, ...]
+    ("tests_hash", pa.string()),
+    ("origin_dataset", pa.string()),
+    ("origin_license", pa.string()),
+])
+
+CANDIDATES = pa.schema([
+    ("candidate_id", pa.string()),
+    ("problem_id", pa.string()),
+    ("lang", pa.string()),
+    ("code", pa.string()),
+    ("origin", pa.string()),  # reference | mutant:<operator> | model:<name>
+    ("parent_id", pa.string()),  # the candidate a mutant was made from
+    ("mutation", pa.string()),  # what the operator changed
+    ("raw_output", pa.string()),  # what the model said, when a model made it
+])
+
+EXECUTIONS = pa.schema([
+    ("candidate_id", pa.string()),
+    ("problem_id", pa.string()),
+    ("lang", pa.string()),
+    ("status", pa.string()),
+    ("tests_passed", pa.int32()),
+    ("tests_total", pa.int32()),
+    ("test_outcomes", pa.list_(pa.string())),
+    ("compile_seconds", pa.float64()),
+    ("run_seconds", pa.float64()),
+    ("stderr_tail", pa.string()),
+    ("backend", pa.string()),
+    ("toolchain", pa.string()),
+])
+
+LABELS = pa.schema([
+    ("candidate_id", pa.string()),
+    ("problem_id", pa.string()),
+    ("lang", pa.string()),
+    ("origin", pa.string()),
+    ("equivalent", pa.bool_()),
+    ("kind", pa.string()),  # null when equivalent; wrong_output | runtime_error | timeout | memory_limit | compile_error
+    ("tests_passed", pa.int32()),
+    ("tests_total", pa.int32()),
+])
+
+MEMBER = pa.struct([
+    ("lang", pa.string()),
+    ("code", pa.string()),
+    ("candidate_id", pa.string()),
+    ("origin", pa.string()),
+    ("prompt", pa.string()),
+    ("kind", pa.string()),
+    ("tests_passed", pa.int32()),
+    ("tests_total", pa.int32()),
+])
+
+GROUPS = pa.schema([
+    ("group_id", pa.string()),
+    ("problem_id", pa.string()),
+    ("source_lang", pa.string()),
+    ("source_code", pa.string()),
+    ("langs", pa.list_(pa.string())),
+    ("equivalent", pa.list_(MEMBER)),
+    ("inequivalent", pa.list_(MEMBER)),
+])
+
+BY_STAGE = {
+    "problems": PROBLEMS,
+    "candidates": CANDIDATES,
+    "executions": EXECUTIONS,
+    "labels": LABELS,
+    "groups": GROUPS,
+}

@@ -1,0 +1,45 @@
+"""problems -> candidates: the bundled references and verified-later mutants of them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from irgroups import code as codemod
+from irgroups import references
+from irgroups.generate import mutate
+from irgroups.languages import Language
+from irgroups.problems.model import Problem
+
+
+def make_candidates(problems: list[Problem], langs: list[Language], mutants_per_reference: int,
+                    seed: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    dropped: Counter[str] = Counter()
+    seen: set[str] = set()
+    for problem in problems:
+        for lang in langs:
+            ref = references.load(problem, lang.name)
+            if ref is None:
+                dropped[f"no reference translation ({lang.name})"] += 1
+                continue
+            ref_id = codemod.candidate_id(lang.name, ref)
+            batch = [_row(ref_id, problem, lang.name, ref, "reference", None, None)]
+            muts, why = mutate.mutants(lang.name, ref, mutants_per_reference, f"{seed}:{problem.problem_id}:{lang.name}")
+            dropped.update(why)
+            for m in muts:
+                mid = codemod.candidate_id(lang.name, m.code)
+                batch.append(_row(mid, problem, lang.name, m.code, f"mutant:{m.operator}", ref_id, m.description))
+            for row in batch:
+                if row["candidate_id"] in seen:
+                    dropped["duplicate candidate"] += 1
+                    continue
+                seen.add(row["candidate_id"])
+                rows.append(row)
+    return rows, {"dropped": dict(dropped)}
+
+
+def _row(cid: str, problem: Problem, lang: str, code: str, origin: str, parent: str | None,
+         mutation: str | None) -> dict[str, Any]:
+    return {"candidate_id": cid, "problem_id": problem.problem_id, "lang": lang, "code": code,
+            "origin": origin, "parent_id": parent, "mutation": mutation, "raw_output": None}

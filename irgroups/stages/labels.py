@@ -1,0 +1,35 @@
+"""executions -> labels. Equivalence is measured: passed every test, nothing else.
+Sandbox errors are infrastructure trouble and get no label at all."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from irgroups.execute import PASSED, SANDBOX_ERROR
+
+KIND = {
+    "failed": "wrong_output",
+    "runtime_error": "runtime_error",
+    "timeout": "timeout",
+    "memory_limit": "memory_limit",
+    "compile_error": "compile_error",
+}
+
+
+def make_labels(candidates: list[dict[str, Any]], executions: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    by_id = {c["candidate_id"]: c for c in candidates}
+    rows = []
+    dropped: Counter[str] = Counter()
+    for e in executions:
+        if e["status"] == SANDBOX_ERROR:
+            dropped[f"sandbox_error ({e['lang']}): not labelled"] += 1
+            continue
+        equivalent = e["status"] == PASSED
+        rows.append({
+            "candidate_id": e["candidate_id"], "problem_id": e["problem_id"], "lang": e["lang"],
+            "origin": by_id[e["candidate_id"]]["origin"], "equivalent": equivalent,
+            "kind": None if equivalent else KIND[e["status"]],
+            "tests_passed": e["tests_passed"], "tests_total": e["tests_total"],
+        })
+    return rows, {"dropped": dict(dropped)}

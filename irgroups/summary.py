@@ -1,0 +1,86 @@
+"""Counts of a run, per language: what `build` prints at the end and `stats` prints on demand."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from rich.console import Console
+from rich.table import Table
+
+from irgroups.execute import STATUSES
+from irgroups.shards import read_stage
+
+KINDS = ("wrong_output", "runtime_error", "timeout", "memory_limit", "compile_error")
+
+
+def _stats(run: Path, stage: str, key: str) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for path in sorted((run / stage).glob("part-*.stats.json")):
+        total.update(json.loads(path.read_text()).get(key, {}))
+    return total
+
+
+def summarise_run(run: Path) -> dict[str, Any]:
+    execs = pl.from_arrow(read_stage(run, "executions"))
+    cands = pl.from_arrow(read_stage(run, "candidates"))
+    groups = pl.from_arrow(read_stage(run, "groups"))
+    problems = pl.from_arrow(read_stage(run, "problems"))
+    assert isinstance(execs, pl.DataFrame) and isinstance(cands, pl.DataFrame)
+    assert isinstance(groups, pl.DataFrame) and isinstance(problems, pl.DataFrame)
+    joined = execs.join(cands.select("candidate_id", "origin"), on="candidate_id", how="left")
+    per_lang: dict[str, Any] = {}
+    for lang in sorted(set(cands["lang"].to_list())):
+        rows = joined.filter(pl.col("lang") == lang)
+        status = Counter(rows["status"].to_list())
+        mutants = rows.filter(pl.col("origin").str.starts_with("mutant:"))
+        per_lang[lang] = {
+            "candidates": rows.height,
+            **{s: status.get(s, 0) for s in STATUSES},
+            "mutants": mutants.height,
+            "mutant_survivors": mutants.filter(pl.col("status") == "passed").height,
+            "references_failing": rows.filter((pl.col("origin") == "reference") & (pl.col("status") != "passed")).height,
+            "groups": groups.filter(pl.col("langs").list.contains(lang)).height if groups.height else 0,
+        }
+    skipped_path = run / "problems" / "skipped.json"
+    skipped = json.loads(skipped_path.read_text()) if skipped_path.exists() else []
+    return {
+        "problems": problems.height,
+        "problems_skipped": len(skipped),
+        "skipped_reasons": dict(Counter(_reason_kind(s["reason"]) for s in skipped)),
+        "groups": groups.height,
+        "no_group": dict(_stats(run, "groups", "no_group")),
+        "dropped": dict(_stats(run, "candidates", "dropped") + _stats(run, "labels", "dropped")),
+        "per_language": per_lang,
+    }
+
+
+def _reason_kind(reason: str) -> str:
+    return reason.split(":")[0].split(" (")[0]
+
+
+def print_summary(summary: dict[str, Any], console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title=f"{summary['groups']} groups from {summary['problems']} problems")
+    cols = ["lang", "candidates", "passed", "failed", "compile_error", "runtime_error", "timeout",
+            "memory_limit", "sandbox_error", "mutant survivors", "groups"]
+    for c in cols:
+        table.add_column(c, justify="right" if c != "lang" else "left")
+    for lang, s in summary["per_language"].items():
+        table.add_row(lang, *(str(s[k]) for k in ("candidates", "passed", "failed", "compile_error",
+                                                   "runtime_error", "timeout", "memory_limit", "sandbox_error")),
+                      f"{s['mutant_survivors']}/{s['mutants']}", str(s["groups"]))
+    console.print(table)
+    if summary["problems_skipped"]:
+        console.print(f"problems skipped at conversion: {summary['problems_skipped']} "
+                      + ", ".join(f"{k}: {v}" for k, v in summary["skipped_reasons"].items()))
+    for title, key in (("problems without a group", "no_group"), ("dropped", "dropped")):
+        if summary[key]:
+            console.print(f"{title}: " + ", ".join(f"{k}: {v}" for k, v in sorted(summary[key].items())))
+    bad = sum(s["sandbox_error"] for s in summary["per_language"].values())
+    if bad:
+        console.print(f"[red]{bad} executions hit infrastructure trouble (sandbox_error); they carry no label. "
+                      "Fix the sandbox and run the same command again to retry them.[/red]")
