@@ -1,0 +1,702 @@
+"""Hostile candidates against the local sandbox, in every compiled/interpreted language.
+
+Each candidate tries something a model-written program must not get away with
+(spinning forever, fork bombs, huge allocations, the network, writing outside
+its directory, faking the harness's pass lines, exiting early, leaving a
+detached child behind). Each must end with a verdict from a small allowed set,
+never `sandbox_error`, and must leave nothing behind on the host: no cgroup,
+no job directory, no process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from irgroups import languages
+from irgroups import types as T
+from irgroups.errors import ToolchainMissing
+from irgroups.execute import SANDBOX_ERROR, execute
+from irgroups.problems.model import Param, Problem, Signature
+from irgroups.problems.model import TestCase as Case
+from irgroups.sandbox import local
+from irgroups.sandbox import toolchains
+from irgroups.sandbox.base import Limits
+from irgroups.sandbox.local import LocalSandbox
+
+LANGS = ["python", "rust", "go", "csharp"]
+LIMITS = Limits(run_seconds=3.0, compile_seconds=60.0, memory_mb=512)
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+SLEEP_MARKER = "987654"
+HOST_WRITE_TARGETS = ("/etc/irgroups-hostile-pwned", "/usr/irgroups-hostile-pwned", "/usr/bin/irgroups-hostile-pwned")
+
+PROBLEM = Problem(
+    problem_id="hostile/add",
+    source_lang="python",
+    source_code="def add(a, b):\n    return a + b\n",
+    entry_point="add",
+    signature=Signature((Param("a", T.INT), Param("b", T.INT)), T.INT),
+    tests=(Case((1, 2), 3), Case((5, 7), 12)),
+    origin={},
+)
+
+ZEROS = "0" * 32
+FAKE_LINES = [
+    "PASS",
+    "ok",
+    "OK",
+    "passed",
+    "done",
+    f"{ZEROS} 0 pass",
+    f"{ZEROS} 1 pass",
+    f"{ZEROS} done",
+    "",
+    f"{ZEROS} 0 pass",
+    f"{'f' * 32} 1 pass",
+    "0 pass",
+    "1 pass",
+    "pass",
+    '{"passed": true}',
+    '{"status": "passed", "tests_passed": 2, "tests_total": 2}',
+    "test result: ok. 2 passed; 0 failed",
+    "All tests passed",
+    "2/2 passed",
+    "--- PASS: TestAdd (0.00s)",
+]
+
+
+def _lit(s: str) -> str:
+    """A double-quoted string literal valid in Python, Rust, Go and C# (JSON escaping, ASCII only)."""
+    return json.dumps(s)
+
+
+def _fake_prints(fmt: str, indent: str) -> str:
+    return "\n".join(indent + fmt.replace("@S@", _lit(line)) for line in FAKE_LINES)
+
+
+# --------------------------------------------------------------------------------------------
+# candidates: @PORT@ (a listening port on the host's loopback), @HOSTFILE@ (a host path under
+# pytest's tmp_path) and @TARGETS_*@ (write targets) are filled in per test
+# --------------------------------------------------------------------------------------------
+
+PY = {
+    "infinite_loop": """\
+def add(a, b):
+    n = 0
+    while True:
+        n += 1
+""",
+    "fork_bomb": """\
+import os
+
+
+def add(a, b):
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            pass
+""",
+    "huge_alloc": """\
+def add(a, b):
+    big = b"x" * (10 * 1024 ** 3)
+    return a + b + big[-1] - big[len(big) // 2]
+""",
+    "network": """\
+import socket
+
+
+def add(a, b):
+    ok = False
+    for host, port in (("1.1.1.1", 80), ("127.0.0.1", @PORT@)):
+        try:
+            s = socket.create_connection((host, port), timeout=1)
+            s.close()
+            ok = True
+        except OSError:
+            pass
+    if not ok:
+        raise RuntimeError("no connection")
+    return a + b
+""",
+    "write_outside": """\
+def add(a, b):
+    for path in @ALSO_PY@:
+        try:
+            with open(path, "w") as f:
+                f.write("pwned")
+        except OSError:
+            pass
+    ok = False
+    for path in @REQUIRED_PY@:
+        try:
+            with open(path, "w") as f:
+                f.write("pwned")
+            ok = True
+        except OSError:
+            pass
+    if not ok:
+        raise RuntimeError("no write")
+    return a + b
+""",
+    "fake_pass": "import sys\n\n\ndef add(a, b):\n"
+    + _fake_prints("print(@S@)", "    ")
+    + "\n    sys.stdout.flush()\n"
+    + _fake_prints("sys.__stdout__.write(@S@ + '\\n')", "    ")
+    + "\n    sys.__stdout__.flush()\n    return a - b\n",
+    "exit_zero": """\
+import os
+
+
+def add(a, b):
+    os._exit(0)
+""",
+    "detached_child": """\
+import subprocess
+
+
+def add(a, b):
+    subprocess.Popen(["sleep", "987654"], start_new_session=True)
+    return a + b
+""",
+}
+
+RUST = {
+    "infinite_loop": """\
+fn add(a: i64, b: i64) -> i64 {
+    let mut x = a + b;
+    loop {
+        x = std::hint::black_box(x).wrapping_add(1);
+    }
+}
+""",
+    "fork_bomb": """\
+extern "C" {
+    fn fork() -> i32;
+}
+
+fn add(a: i64, b: i64) -> i64 {
+    loop {
+        unsafe {
+            std::hint::black_box(fork());
+        }
+    }
+}
+""",
+    "huge_alloc": """\
+fn add(a: i64, b: i64) -> i64 {
+    let v = std::hint::black_box(vec![1u8; 10usize << 30]);
+    let s: u64 = v.iter().step_by(4096).map(|&x| x as u64).sum();
+    let s = std::hint::black_box(s);
+    if s == 0 {
+        panic!("nothing touched");
+    }
+    a + b + (v[v.len() - 1] as i64) - 1
+}
+""",
+    "network": """\
+use std::net::{SocketAddr, TcpStream};
+use std::time::Duration;
+
+fn add(a: i64, b: i64) -> i64 {
+    let mut ok = false;
+    for addr in ["1.1.1.1:80", "127.0.0.1:@PORT@"] {
+        let sa: SocketAddr = addr.parse().unwrap();
+        if TcpStream::connect_timeout(&sa, Duration::from_secs(1)).is_ok() {
+            ok = true;
+        }
+    }
+    if !ok {
+        panic!("no connection");
+    }
+    a + b
+}
+""",
+    "write_outside": """\
+fn add(a: i64, b: i64) -> i64 {
+    let also: &[&str] = &[@ALSO_LIST@];
+    for p in also {
+        let _ = std::fs::write(p, "pwned");
+    }
+    let required: &[&str] = &[@REQUIRED_LIST@];
+    let mut ok = false;
+    for p in required {
+        if std::fs::write(p, "pwned").is_ok() {
+            ok = true;
+        }
+    }
+    if !ok {
+        panic!("no write");
+    }
+    a + b
+}
+""",
+    "fake_pass": "use std::io::Write;\n\nfn add(a: i64, b: i64) -> i64 {\n"
+    + _fake_prints('println!("{}", @S@);', "    ")
+    + "\n    let _ = std::io::stdout().flush();\n"
+    + _fake_prints('eprintln!("{}", @S@);', "    ")
+    + "\n    a - b\n}\n",
+    "exit_zero": """\
+fn add(a: i64, b: i64) -> i64 {
+    std::process::exit(0)
+}
+""",
+    "detached_child": """\
+use std::os::unix::process::CommandExt;
+
+extern "C" {
+    fn setsid() -> i32;
+}
+
+fn add(a: i64, b: i64) -> i64 {
+    let mut cmd = std::process::Command::new("sleep");
+    cmd.arg("987654");
+    unsafe {
+        cmd.pre_exec(|| {
+            setsid();
+            Ok(())
+        });
+    }
+    cmd.spawn().expect("spawn");
+    a + b
+}
+""",
+}
+
+GO = {
+    "infinite_loop": """\
+func Add(a int, b int) int {
+	n := a + b
+	for {
+		n++
+	}
+}
+""",
+    "fork_bomb": """\
+import (
+	"os"
+	"os/exec"
+	"syscall"
+)
+
+func Add(a int, b int) int {
+	for {
+		cmd := exec.Command("/proc/self/exe")
+		_ = cmd.Start()
+		_, _ = syscall.ForkExec(os.Args[0], []string{os.Args[0]}, &syscall.ProcAttr{})
+	}
+}
+""",
+    "huge_alloc": """\
+func Add(a int, b int) int {
+	buf := make([]byte, 10<<30)
+	for i := 0; i < len(buf); i += 4096 {
+		buf[i] = 1
+	}
+	return a + b + int(buf[0]) - 1
+}
+""",
+    "network": """\
+import (
+	"net"
+	"time"
+)
+
+func Add(a int, b int) int {
+	ok := false
+	for _, addr := range []string{"1.1.1.1:80", "127.0.0.1:@PORT@"} {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err == nil {
+			c.Close()
+			ok = true
+		}
+	}
+	if !ok {
+		panic("no connection")
+	}
+	return a + b
+}
+""",
+    "write_outside": """\
+import "os"
+
+func Add(a int, b int) int {
+	for _, p := range []string{@ALSO_LIST@} {
+		_ = os.WriteFile(p, []byte("pwned"), 0644)
+	}
+	ok := false
+	for _, p := range []string{@REQUIRED_LIST@} {
+		if err := os.WriteFile(p, []byte("pwned"), 0644); err == nil {
+			ok = true
+		}
+	}
+	if !ok {
+		panic("no write")
+	}
+	return a + b
+}
+""",
+    "fake_pass": 'import (\n\t"fmt"\n\t"os"\n)\n\nfunc Add(a int, b int) int {\n'
+    + _fake_prints("fmt.Println(@S@)", "\t")
+    + "\n"
+    + _fake_prints("fmt.Fprintln(os.Stderr, @S@)", "\t")
+    + "\n\treturn a - b\n}\n",
+    "exit_zero": """\
+import "os"
+
+func Add(a int, b int) int {
+	os.Exit(0)
+	return a + b
+}
+""",
+    "detached_child": """\
+import (
+	"os/exec"
+	"syscall"
+)
+
+func Add(a int, b int) int {
+	cmd := exec.Command("sleep", "987654")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		panic(err)
+	}
+	return a + b
+}
+""",
+}
+
+CS = {
+    "infinite_loop": """\
+class Problem {
+    public static long Add(long a, long b) {
+        long n = a + b;
+        while (true) { n++; }
+    }
+}
+""",
+    "fork_bomb": """\
+using System;
+using System.Diagnostics;
+
+class Problem {
+    public static long Add(long a, long b) {
+        while (true) {
+            try {
+                var psi = new ProcessStartInfo("/bin/sh", "-c \\"b() { b | b & }; b\\"");
+                psi.UseShellExecute = false;
+                Process.Start(psi);
+            } catch (Exception) { }
+            try {
+                var self = new ProcessStartInfo("mono", "/job/prog.exe");
+                self.UseShellExecute = false;
+                Process.Start(self);
+            } catch (Exception) { }
+        }
+    }
+}
+""",
+    "huge_alloc": """\
+using System.Collections.Generic;
+
+class Problem {
+    public static long Add(long a, long b) {
+        var keep = new List<byte[]>();
+        for (int i = 0; i < 100; i++) {
+            var arr = new byte[100 * 1024 * 1024];
+            for (int j = 0; j < arr.Length; j += 4096) arr[j] = 1;
+            keep.Add(arr);
+        }
+        long s = 0;
+        foreach (var arr in keep) s += arr[0];
+        return a + b + s - 100;
+    }
+}
+""",
+    "network": """\
+using System;
+using System.Net.Sockets;
+
+class Problem {
+    public static long Add(long a, long b) {
+        bool ok = false;
+        string[] hosts = { "1.1.1.1", "127.0.0.1" };
+        int[] ports = { 80, @PORT@ };
+        for (int i = 0; i < hosts.Length; i++) {
+            try {
+                using (var c = new TcpClient()) {
+                    var ar = c.BeginConnect(hosts[i], ports[i], null, null);
+                    if (ar.AsyncWaitHandle.WaitOne(1000)) {
+                        c.EndConnect(ar);
+                        ok = true;
+                    }
+                }
+            } catch (Exception) { }
+        }
+        if (!ok) throw new Exception("no connection");
+        return a + b;
+    }
+}
+""",
+    "write_outside": """\
+using System;
+using System.IO;
+
+class Problem {
+    public static long Add(long a, long b) {
+        foreach (var p in new string[] { @ALSO_LIST@ }) {
+            try { File.WriteAllText(p, "pwned"); } catch (Exception) { }
+        }
+        bool ok = false;
+        foreach (var p in new string[] { @REQUIRED_LIST@ }) {
+            try { File.WriteAllText(p, "pwned"); ok = true; } catch (Exception) { }
+        }
+        if (!ok) throw new Exception("no write");
+        return a + b;
+    }
+}
+""",
+    "fake_pass": "using System;\n\nclass Problem {\n    public static long Add(long a, long b) {\n"
+    + _fake_prints("Console.WriteLine(@S@);", "        ")
+    + "\n        Console.Out.Flush();\n"
+    + _fake_prints("Console.Error.WriteLine(@S@);", "        ")
+    + "\n        return a - b;\n    }\n}\n",
+    "exit_zero": """\
+using System;
+
+class Problem {
+    public static long Add(long a, long b) {
+        Environment.Exit(0);
+        return a + b;
+    }
+}
+""",
+    "detached_child": """\
+using System.Diagnostics;
+
+class Problem {
+    public static long Add(long a, long b) {
+        var psi = new ProcessStartInfo("/usr/bin/setsid", "sleep 987654");
+        psi.UseShellExecute = false;
+        Process.Start(psi);
+        return a + b;
+    }
+}
+""",
+}
+
+CODE = {"python": PY, "rust": RUST, "go": GO, "csharp": CS}
+
+ALLOWED = {
+    "infinite_loop": {"timeout"},
+    "fork_bomb": {"timeout", "runtime_error", "memory_limit"},
+    "huge_alloc": {"memory_limit", "runtime_error"},
+    "network": {"runtime_error", "failed"},
+    "write_outside": {"runtime_error", "failed"},
+    "fake_pass": {"failed"},
+    "exit_zero": {"runtime_error"},
+    # may pass; the point is that the detached child is gone afterwards
+    "detached_child": {"passed", "failed", "runtime_error"},
+}
+
+
+def candidate(lang: str, case: str, **subs: str) -> str:
+    code = CODE[lang][case]
+    for key, value in subs.items():
+        code = code.replace(f"@{key}@", value)
+    assert not re.search(r"@[A-Z_]+@", code), f"unfilled placeholder in {lang}/{case}:\n{code}"
+    return code
+
+
+# --------------------------------------------------------------------------------------------
+# fixtures and host-side checks
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("hostile") / "work"
+    work.mkdir()
+    return work
+
+
+@pytest.fixture(scope="module")
+def sandbox(workdir: Path):
+    sb = LocalSandbox(workdir=str(workdir))
+    problems = sb.problems()
+    if problems:
+        sb.close()
+        pytest.skip("local sandbox unusable here: " + "; ".join(problems))
+    yield sb
+    sb.close()
+
+
+@pytest.fixture
+def cgroups_made(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every cgroup directory the sandbox creates during the test (other sandboxes may run
+    beside this one, so 'no job-* directory at all' cannot be asked of the host)."""
+    made: list[Path] = []
+
+    class Recording(local._Cgroup):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.extend([self.mem, self.pids])
+
+    monkeypatch.setattr(local, "_Cgroup", Recording)
+    return made
+
+
+def _need_toolchain(lang: str) -> None:
+    try:
+        toolchains.resolve(languages.get(lang))
+    except ToolchainMissing as e:
+        pytest.skip(str(e))
+
+
+def _cmdlines() -> dict[int, str]:
+    out: dict[int, str] = {}
+    me = os.getpid()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == me:
+            continue
+        try:
+            raw = Path("/proc", entry, "cmdline").read_bytes()
+        except OSError:
+            continue
+        if raw:
+            out[int(entry)] = raw.replace(b"\0", b" ").decode("utf-8", "replace")
+    return out
+
+
+def _processes_with(needle: str, wait: float = 2.0) -> dict[int, str]:
+    deadline = time.monotonic() + wait
+    while True:
+        found = {pid: cmd for pid, cmd in _cmdlines().items() if needle in cmd}
+        if not found or time.monotonic() >= deadline:
+            return found
+        time.sleep(0.05)
+
+
+def _assert_clean(sandbox: LocalSandbox, workdir: Path, cgroups_made: list[Path]) -> None:
+    # no cgroup left behind
+    if (CGROUP_ROOT / "pids" / "irgroups").exists() and sandbox.has_cgroups:
+        assert cgroups_made, "the sandbox has cgroups but made none for this job"
+        for group in cgroups_made:
+            assert group.parent.name == "irgroups" and group.name.startswith("job-"), group
+        left = [str(g) for g in cgroups_made if g.exists()]
+        assert not left, f"cgroups left behind: {left}"
+    # no job / io directory left behind
+    leftovers = sorted(p.name for p in workdir.iterdir() if not p.name.startswith("irgroups-cache-"))
+    assert not leftovers, f"left in the sandbox workdir: {leftovers}"
+    # nothing of this sandbox's jobs still running on the host (bwrap/prlimit/sh carry the job dir)
+    running = _processes_with(str(workdir))
+    assert not running, f"processes of this job still running: {running}"
+
+
+def _run(sandbox: LocalSandbox, lang: str, code: str):
+    return execute(PROBLEM, lang, code, sandbox, LIMITS)
+
+
+def _check_verdict(v, lang: str, case: str, code: str) -> None:
+    info = f"{lang}/{case}: status={v.status} outcomes={v.test_outcomes} stderr_tail={v.stderr_tail[-1500:]!r}"
+    assert v.status != SANDBOX_ERROR, "sandbox_error: " + info
+    assert v.status in ALLOWED[case], f"expected one of {sorted(ALLOWED[case])}; " + info
+    if case != "detached_child":
+        assert v.tests_passed < v.tests_total, info
+
+
+# --------------------------------------------------------------------------------------------
+# the tests
+# --------------------------------------------------------------------------------------------
+
+pytestmark = pytest.mark.parametrize("lang", LANGS)
+
+
+@pytest.mark.parametrize("case", ["infinite_loop", "fork_bomb", "huge_alloc", "fake_pass", "exit_zero"])
+def test_hostile_candidate(sandbox, workdir, cgroups_made, lang, case):
+    _need_toolchain(lang)
+    code = candidate(lang, case)
+    v = _run(sandbox, lang, code)
+    _check_verdict(v, lang, case, code)
+    if case == "fake_pass":
+        assert v.tests_passed == 0 and v.test_outcomes == ["fail", "fail"], v
+    _assert_clean(sandbox, workdir, cgroups_made)
+
+
+def test_no_network(sandbox, workdir, cgroups_made, lang):
+    _need_toolchain(lang)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        listener.setblocking(False)
+        port = listener.getsockname()[1]
+        code = candidate(lang, "network", PORT=str(port))
+        v = _run(sandbox, lang, code)
+        _check_verdict(v, lang, "network", code)
+        try:
+            conn, peer = listener.accept()
+        except BlockingIOError:
+            pass
+        else:
+            conn.close()
+            pytest.fail(f"{lang}: the candidate reached the host's loopback listener from {peer}")
+    finally:
+        listener.close()
+    _assert_clean(sandbox, workdir, cgroups_made)
+
+
+def _write_case(sandbox, workdir, cgroups_made, lang, required: list[str], also: list[str]):
+    """Run a candidate that writes to `also` (ignoring failures) and returns the right answer
+    only if a write to one of `required` succeeded; assert nothing landed on the host."""
+    targets = [*also, *required]
+    assert not any(Path(t).exists() for t in targets), "a write target exists before the run"
+
+    def lits(paths: list[str]) -> str:
+        return ", ".join(_lit(t) for t in paths)
+
+    code = candidate(lang, "write_outside", ALSO_PY=f"[{lits(also)}]", REQUIRED_PY=f"[{lits(required)}]",
+                     ALSO_LIST=lits(also), REQUIRED_LIST=lits(required))
+    try:
+        v = _run(sandbox, lang, code)
+        written = [t for t in targets if Path(t).exists()]
+    finally:
+        for t in HOST_WRITE_TARGETS:  # never leave a planted file on the host
+            if Path(t).is_file() and Path(t).read_text(errors="replace") == "pwned":
+                Path(t).unlink()
+    assert not written, f"{lang}: the candidate wrote on the host: {written}"
+    _check_verdict(v, lang, "write_outside", code)
+    _assert_clean(sandbox, workdir, cgroups_made)
+
+
+def test_no_write_outside(sandbox, workdir, cgroups_made, tmp_path, lang):
+    """A host path outside the job (under pytest's tmp_path) must be neither visible nor writable."""
+    _need_toolchain(lang)
+    host_file = tmp_path / "escaped" / f"pwned-{lang}.txt"
+    host_file.parent.mkdir()
+    _write_case(sandbox, workdir, cgroups_made, lang, required=[str(host_file)], also=list(HOST_WRITE_TARGETS))
+
+
+def test_detached_child_is_reaped(sandbox, workdir, cgroups_made, lang):
+    _need_toolchain(lang)
+    before = _processes_with(SLEEP_MARKER, wait=0)
+    assert not before, f"a '{SLEEP_MARKER}' process already runs before the test: {before}"
+    code = candidate(lang, "detached_child")
+    v = _run(sandbox, lang, code)
+    survivors = _processes_with(SLEEP_MARKER, wait=2.0)
+    assert not survivors, f"{lang}: detached child outlived the job (verdict {v.status}): {survivors}"
+    _check_verdict(v, lang, "detached_child", code)
+    _assert_clean(sandbox, workdir, cgroups_made)
+
+
+def test_system_dirs_read_only(sandbox, workdir, cgroups_made, lang):
+    """/etc and /usr must not be writable from inside the sandbox either (even where a write would
+    only land in the sandbox's own private root)."""
+    _need_toolchain(lang)
+    _write_case(sandbox, workdir, cgroups_made, lang, required=list(HOST_WRITE_TARGETS), also=[])
