@@ -14,9 +14,6 @@ from rich.table import Table
 from irgroups import __version__, languages
 from irgroups.errors import IrgroupsError, SandboxError
 
-console = Console(stderr=True)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="irgroups")
 def main() -> None:
@@ -119,10 +116,10 @@ class _errors:
 
     def __exit__(self, et: type | None, e: BaseException | None, tb: object) -> bool:
         if isinstance(e, SandboxError):
-            console.print(f"[red]infrastructure error:[/red] {e}")
+            click.echo(f"infrastructure error: {e}", err=True)
             sys.exit(4)
         if isinstance(e, IrgroupsError):
-            console.print(f"[red]error:[/red] {e}")
+            click.echo(f"error: {e}", err=True)
             sys.exit(2)
         return False
 
