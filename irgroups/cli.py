@@ -20,7 +20,28 @@ def main() -> None:
     """Build verified IR-group datasets (GEPO / OORL) from programming problems with tests."""
 
 
+def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Options from a pipeline recipe's [build] table become this command's defaults."""
+    if value is None:
+        return None
+    import tomllib
+
+    try:
+        table = tomllib.loads(value.read_text()).get("build", {})
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise click.BadParameter(f"cannot read recipe {value}: {e}") from None
+    known = {p.name for p in ctx.command.params}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise click.BadParameter(f"{value}: unknown [build] keys {unknown}; known: {sorted(known - {'recipe'})}")
+    ctx.default_map = {**(ctx.default_map or {}), **table}
+    return value
+
+
 @main.command()
+@click.option("--recipe", type=click.Path(path_type=Path, exists=True, dir_okay=False), is_eager=True,
+              expose_value=False, callback=_load_recipe,
+              help="A pipeline recipe (TOML, see pipelines/); its [build] table sets defaults for these options.")
 @click.option("--langs", default="rust,go,csharp", show_default=True,
               help="Target languages, comma-separated: " + ", ".join(languages.LANGUAGES) + " (aliases rs, cs, ...).")
 @click.option("--source", default="humaneval,bundled", show_default=True,

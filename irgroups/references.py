@@ -22,8 +22,13 @@ def reference_path(problem_id: str, lang: str) -> Path:
 
 
 def load(problem: Problem, lang: str) -> str | None:
+    """The bundled translation; for the problem's own source language, its source."""
     path = reference_path(problem.problem_id, lang)
-    return path.read_text() if path.exists() else None
+    if path.exists():
+        return path.read_text()
+    if languages.get(lang).name == problem.source_lang:
+        return problem.source_code
+    return None
 
 
 def available(lang: str) -> list[str]:

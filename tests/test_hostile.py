@@ -25,8 +25,7 @@ from irgroups.errors import ToolchainMissing
 from irgroups.execute import SANDBOX_ERROR, execute
 from irgroups.problems.model import Param, Problem, Signature
 from irgroups.problems.model import TestCase as Case
-from irgroups.sandbox import local
-from irgroups.sandbox import toolchains
+from irgroups.sandbox import local, toolchains
 from irgroups.sandbox.base import Limits
 from irgroups.sandbox.local import LocalSandbox
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Set up (scripts/setup.sh), then lint, type-check and run the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+[[ -x "$HOME/.cargo/bin/rustc" ]] && export PATH="$HOME/.cargo/bin:$PATH"
+.venv/bin/ruff check irgroups training tests benchmarks
+.venv/bin/mypy
+set +e
+.venv/bin/python -m pytest -p no:cacheprovider -q "$@"
+rc=$?
+set -e
+if [[ $rc == 5 ]]; then
+  echo "pytest collected no tests"
+  rc=0
+fi
+exit $rc
