@@ -14,6 +14,7 @@ from rich.table import Table
 from irgroups import __version__, languages
 from irgroups.errors import IrgroupsError, SandboxError
 
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="irgroups")
 def main() -> None:
@@ -135,14 +136,13 @@ class _errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, et: type | None, e: BaseException | None, tb: object) -> bool:
+    def __exit__(self, et: type | None, e: BaseException | None, tb: object) -> None:
         if isinstance(e, SandboxError):
             click.echo(f"infrastructure error: {e}", err=True)
             sys.exit(4)
         if isinstance(e, IrgroupsError):
             click.echo(f"error: {e}", err=True)
             sys.exit(2)
-        return False
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import importlib
 import re
+from collections.abc import Iterator
 
 from tree_sitter import Language as TSLanguage
 from tree_sitter import Node, Parser, Tree
@@ -13,11 +14,9 @@ from tree_sitter import Node, Parser, Tree
 from irgroups import languages
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _ts_language(module: str) -> TSLanguage:
-    mod = importlib.import_module(module)
-    fn = getattr(mod, "language", None) or getattr(mod, "language_c_sharp", None)
-    return TSLanguage(fn())
+    return TSLanguage(importlib.import_module(module).language())
 
 
 def parser_for(lang: str) -> Parser:
@@ -32,7 +31,7 @@ def has_syntax_errors(tree: Tree) -> bool:
     return tree.root_node.has_error
 
 
-def walk(node: Node):  # type: ignore[no-untyped-def]
+def walk(node: Node) -> Iterator[Node]:
     stack = [node]
     while stack:
         n = stack.pop()

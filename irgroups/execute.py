@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
+from typing import Any
 
 from irgroups import languages
 from irgroups.problems.model import Problem
@@ -69,7 +70,7 @@ def execute(problem: Problem, lang_name: str, code: str, sandbox: sb.Sandbox,
 def judge(result: sb.JobResult, token: str, n_tests: int) -> Verdict:
     c, r = result.compile, result.run
     compile_s = c.seconds if c else 0.0
-    base = {"tests_total": n_tests, "compile_seconds": compile_s, "backend": result.backend}
+    base: dict[str, Any] = {"tests_total": n_tests, "compile_seconds": compile_s, "backend": result.backend}
     if c is not None and c.status != sb.OK:
         status = SANDBOX_ERROR if c.status == sb.SANDBOX_ERROR else COMPILE_ERROR
         tail = c.stderr or c.stdout

@@ -125,9 +125,9 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
                 cache: VerdictCache, progress: Progress | None) -> None:
     def task(name: str, total: int) -> Callable[[int], None]:
         if progress is None:
-            return lambda n=1: None
+            return lambda n: None
         tid = progress.add_task(name, total=total)
-        return lambda n=1: progress.advance(tid, n)
+        return lambda n: progress.advance(tid, n)
 
     advance = task("problems", len(shards))
     for i, shard in enumerate(shards):

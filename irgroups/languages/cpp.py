@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from irgroups import types as T
-from irgroups.languages.base import Language, Mutation, Toolchain, escape_string, float_literal, snake_case
+from irgroups.languages.base import (
+    Language,
+    Mutation,
+    Toolchain,
+    escape_string,
+    float_literal,
+    snake_case,
+)
 from irgroups.problems.model import Problem
 
 _SCALARS = {"int": "long long", "float": "double", "bool": "bool", "str": "std::string"}
@@ -87,7 +94,7 @@ class Cpp(Language):
         statement_skip=("comment",),
     )
 
-    keywords = frozenset("alignas alignof and and_eq asm auto bitand bitor bool break case catch char char16_t char32_t class compl const constexpr const_cast continue decltype default delete do double dynamic_cast else enum explicit export extern false float for friend goto if inline int long mutable namespace new noexcept not not_eq nullptr operator or or_eq private protected public register reinterpret_cast return short signed sizeof static static_assert static_cast struct switch template this thread_local throw true try typedef typeid typename union unsigned using virtual void volatile wchar_t while xor xor_eq".split())
+    keywords = frozenset(["alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch", "char", "char16_t", "char32_t", "class", "compl", "const", "constexpr", "const_cast", "continue", "decltype", "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register", "reinterpret_cast", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq"])
 
     def render_type(self, t: T.Type) -> str:
         if t.is_scalar:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from irgroups import types as T
-from irgroups.languages.base import Language, Mutation, Toolchain, escape_string, float_literal, pascal_case
+from irgroups.languages.base import (
+    Language,
+    Mutation,
+    Toolchain,
+    escape_string,
+    float_literal,
+    pascal_case,
+)
 from irgroups.problems.model import Problem
 
 _SCALARS = {"int": "long", "float": "double", "bool": "bool", "str": "string"}
@@ -78,7 +85,7 @@ class CSharp(Language):
         statement_skip=("comment",),
     )
 
-    keywords = frozenset("abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while".split())
+    keywords = frozenset(["abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while"])
 
     def escape_keyword(self, name: str) -> str:
         return "@" + name

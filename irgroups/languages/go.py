@@ -9,7 +9,14 @@ from typing import Any
 
 from irgroups import types as T
 from irgroups.errors import ProblemError
-from irgroups.languages.base import Language, Mutation, Toolchain, escape_string, float_literal, pascal_case
+from irgroups.languages.base import (
+    Language,
+    Mutation,
+    Toolchain,
+    escape_string,
+    float_literal,
+    pascal_case,
+)
 from irgroups.problems.model import Problem
 
 _SCALARS = {"int": "int", "float": "float64", "bool": "bool", "str": "string"}
@@ -117,8 +124,7 @@ class Go(Language):
 
     keywords = frozenset(
         # keywords, plus predeclared types and common packages a parameter would shadow
-        "string int bool float64 byte rune error len cap append strings strconv sort math fmt unicode "
-        "break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var".split())
+        ["string", "int", "bool", "float64", "byte", "rune", "error", "len", "cap", "append", "strings", "strconv", "sort", "math", "fmt", "unicode", "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var"])
 
     def render_type(self, t: T.Type, nested: bool = False) -> str:
         if t.is_scalar:

@@ -7,7 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from irgroups import types as T
-from irgroups.languages.base import Language, Mutation, Toolchain, escape_string, float_literal, snake_case
+from irgroups.languages.base import (
+    Language,
+    Mutation,
+    Toolchain,
+    escape_string,
+    float_literal,
+    snake_case,
+)
 from irgroups.problems.model import Problem
 
 _SCALARS = {"int": "i64", "float": "f64", "bool": "bool", "str": "String"}
@@ -73,7 +80,7 @@ class Rust(Language):
         statement_skip=("line_comment", "block_comment"),
     )
 
-    keywords = frozenset("as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub ref return self Self static struct super trait true type unsafe use where while async await dyn abstract become box do final macro override priv typeof unsized virtual yield try".split())
+    keywords = frozenset(["as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try"])
 
     def render_type(self, t: T.Type) -> str:
         if t.is_scalar:

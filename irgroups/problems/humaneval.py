@@ -103,25 +103,17 @@ def check_assert_shapes(test_src: str) -> bool:
             # calls inside the failure message never run when the assert holds
             for sub in ast.walk(node.msg):
                 allowed.add(id(sub))
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
         if _is_candidate_call(node) and id(node) not in allowed:
-            raise ProblemError(f"candidate result used other than as 'equals a value' (line {node.lineno})")
-        if isinstance(node, ast.Name) and node.id == "candidate" and not _is_call_func(tree, node):
-            if isinstance(node.ctx, ast.Load) and not _inside_allowed_call(tree, node, allowed):
-                raise ProblemError(f"candidate passed around as a value (line {node.lineno})")
+            raise ProblemError(f"candidate result used other than as 'equals a value' (line {getattr(node, 'lineno', '?')})")
+        if isinstance(node, ast.Name) and node.id == "candidate" and id(node) not in called:
+            raise ProblemError(f"candidate passed around as a value (line {node.lineno})")
     return truthy
 
 
 def _is_candidate_call(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "candidate"
-
-
-def _is_call_func(tree: ast.AST, name: ast.Name) -> bool:
-    return any(isinstance(n, ast.Call) and n.func is name for n in ast.walk(tree))
-
-
-def _inside_allowed_call(tree: ast.AST, name: ast.Name, allowed: set[int]) -> bool:
-    return any(isinstance(n, ast.Call) and n.func is name and id(n) in allowed for n in ast.walk(tree))
 
 
 def _contains_candidate(node: ast.AST) -> bool:

@@ -74,5 +74,5 @@ class Sandbox(ABC):
     def problems(self) -> list[str]:
         """What keeps this backend from working here (empty when all is well)."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, most backends hold nothing
         """Release everything the backend holds."""

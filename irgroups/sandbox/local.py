@@ -17,6 +17,7 @@ Each step runs as
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
@@ -106,10 +107,8 @@ class _Cgroup:
                 except OSError:
                     break
                 for pid in pids:
-                    try:
+                    with contextlib.suppress(ProcessLookupError):
                         os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
                 try:
                     group.rmdir()
                     break
@@ -260,10 +259,8 @@ class LocalSandbox(Sandbox):
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def _says_out_of_memory(err: str) -> bool:

@@ -32,7 +32,7 @@ def _first_line(argv: list[str]) -> str:
     return text.splitlines()[0] if text else ""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def resolve(lang: Language) -> Resolved:
     """The toolchain of `lang`, or ToolchainMissing saying how to install it."""
     missing = [exe for exe in lang.toolchain.executables if shutil.which(exe) is None]

@@ -24,7 +24,8 @@ def make_groups(problems: list[Problem], candidates: list[dict[str, Any]],
     prompts: dict[tuple[str, str], str] = {}
     for problem in problems:
         labs = by_problem.get(problem.problem_id, [])
-        equivalent, inequivalent = [], []
+        equivalent: list[dict[str, Any]] = []
+        inequivalent: list[dict[str, Any]] = []
         for lab in labs:
             cand = by_id[lab["candidate_id"]]
             key = (problem.problem_id, cand["lang"])
