@@ -1,4 +1,9 @@
-"""Python: the usual source language, and a target like any other."""
+"""Python: the usual source language, and a target like any other.
+
+The harness forks before it reads the token: the child imports and runs the
+candidate and sends `repr` of each result through a pipe; the parent, which never
+runs candidate code, compares and reports. So even stack or memory inspection by
+the candidate cannot find the token."""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ from irgroups.problems.model import Problem
 _TYPES = {"int": "int", "float": "float", "bool": "bool", "str": "str"}
 
 HARNESS = '''\
-import math
+import ast
+import os
 import sys
 
 
@@ -31,14 +37,10 @@ def _near(got, want):
     return type(got) is type(want) and got == want
 
 
-def _main():
-    token = sys.stdin.readline().strip()
-    out = sys.__stdout__
-
-    def report(i, outcome):
-        out.write("\\n%s %s %s\\n" % (token, i, outcome))
-        out.flush()
-
+def _child(w):
+    # runs the candidate; never holds the token, so it cannot forge a report
+    os.close(0)
+    out = os.fdopen(w, "w")
     sys.path.insert(0, __file__.rsplit("/", 1)[0])
     try:
         import candidate
@@ -46,16 +48,59 @@ def _main():
     except BaseException:
         fn = None
     for i, (args, want) in enumerate(TESTS):
-        if fn is None:
-            report(i, "error")
+        try:
+            if fn is None:
+                raise RuntimeError("no entry point")
+            line = "%d ok %s" % (i, repr(fn(*args)))  # repr has no raw newline
+        except BaseException:
+            line = "%d error" % i
+        out.write(line + "\\n")
+        out.flush()
+    out.write("end\\n")
+    out.flush()
+    os._exit(0)
+
+
+def _main():
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        _child(w)
+    os.close(w)
+    token = sys.stdin.readline().strip()
+    out = sys.stdout
+
+    def report(i, outcome):
+        out.write("\\n%s %s %s\\n" % (token, i, outcome))
+        out.flush()
+
+    ended = False
+    seen = set()
+    for line in os.fdopen(r):
+        parts = line.rstrip("\\n").split(" ", 2)
+        if parts == ["end"]:
+            ended = True
             continue
         try:
-            outcome = "pass" if _near(fn(*args), want) else "fail"
-        except BaseException:
-            outcome = "error"
+            i = int(parts[0])
+            want = TESTS[i][1]
+        except (ValueError, IndexError):
+            continue
+        if i in seen:
+            continue
+        seen.add(i)
+        outcome = "error"
+        if parts[1:2] == ["ok"]:
+            try:
+                outcome = "pass" if _near(ast.literal_eval(parts[2]), want) else "fail"
+            except Exception:
+                outcome = "fail"
         report(i, outcome)
-    out.write("\\n%s done\\n" % token)
-    out.flush()
+    _, status = os.waitpid(pid, 0)
+    if ended and status == 0:
+        out.write("\\n%s done\\n" % token)
+        out.flush()
 
 
 '''

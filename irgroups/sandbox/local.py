@@ -183,7 +183,8 @@ class LocalSandbox(Sandbox):
                  "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp"]
         for k, v in (env or {}).items():
             argv += ["--setenv", k, v]
-        argv += ["--chdir", cwd, "--"]
+        # the sandbox root is a tmpfs of bwrap's: make it read-only too (/tmp and binds keep their mode)
+        argv += ["--remount-ro", "/", "--chdir", cwd, "--"]
         return argv
 
     def _step(self, job: Job, tc: toolchains.Resolved, job_dir: str, argv: list[str], compiling: bool,
