@@ -76,7 +76,7 @@ def build(langs: str, source: str, out: Path, workers: int, limit: int | None, m
                           limits=Limits(run_seconds=run_timeout, memory_mb=memory_mb),
                           cache_dir=cache_dir, overwrite=overwrite, progress=not no_progress)
         summary = run_build(cfg)
-        print_summary(summary, Console())
+        print_summary(summary, _console())
         click.echo(f"groups written to {out / 'groups'}")
         if any(s["sandbox_error"] for s in summary["per_language"].values()):
             sys.exit(3)
@@ -94,7 +94,7 @@ def stats(run: Path, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(summary, indent=2))
         else:
-            print_summary(summary, Console())
+            print_summary(summary, _console())
 
 
 @main.group()
@@ -128,6 +128,12 @@ def sandbox_check() -> None:
     Console().print(f"local sandbox: bubblewrap namespaces, no network; {limits}")
     box.close()
     sys.exit(0 if ok and not problems else 1)
+
+
+def _console() -> Console:
+    """Wide enough for the summary table even when stdout is a log file."""
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
 
 
 class _errors:
