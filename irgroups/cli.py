@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -60,21 +61,59 @@ def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None)
               help="Verdict cache directory (default: <out>/cache); share it across runs to skip repeated work.")
 @click.option("--overwrite", is_flag=True, help="Delete --out first instead of resuming.")
 @click.option("--no-progress", is_flag=True, help="No progress bars (logs and CI).")
+@click.option("--backend", type=click.Choice(["reference", "hf", "openai", "vllm"]), default="reference",
+              show_default=True, help="Who writes candidates: the bundled references (model-free), transformers, "
+              "an OpenAI-compatible server, or vLLM's offline engine.")
+@click.option("--model", default=None, help="Model path or id (hf, vllm) or served model name (openai).")
+@click.option("--samples", type=int, default=4, show_default=True, help="Answers per prompt.")
+@click.option("--temperature", type=float, default=0.8, show_default=True)
+@click.option("--top-p", type=float, default=0.95, show_default=True)
+@click.option("--max-new-tokens", type=int, default=1024, show_default=True)
+@click.option("--stop", multiple=True, help="Stop sequence (repeatable).")
+@click.option("--base-url", default="http://127.0.0.1:8000/v1", show_default=True,
+              help="openai backend: the server's /v1 URL. The key comes from $OPENAI_API_KEY.")
+@click.option("--api-mode", type=click.Choice(["chat", "completion"]), default="chat", show_default=True,
+              help="openai backend: /chat/completions or /completions.")
+@click.option("--concurrency", type=int, default=16, show_default=True, help="openai backend: requests in flight.")
+@click.option("--batch-size", type=int, default=8, show_default=True, help="hf backend: prompts per generate call.")
+@click.option("--tensor-parallel-size", type=int, default=1, show_default=True, help="vllm backend: GPUs per model.")
+@click.option("--references/--no-references", default=True, show_default=True,
+              help="Also use the bundled reference translations (and their mutants) as candidates.")
+@click.option("--prompt-template", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="A file replacing the translation prompt template (fields: source_name, source_lang, "
+              "source_code, target_name, target_lang, signature, where).")
 def build(langs: str, source: str, out: Path, workers: int, limit: int | None, mutants: int, shard_size: int,
           seed: int, run_timeout: float, memory_mb: int, cache_dir: Path | None, overwrite: bool,
-          no_progress: bool) -> None:
-    """problems -> candidates -> sandboxed executions -> labels -> groups (parquet shards)."""
+          no_progress: bool, backend: str, model: str | None, samples: int, temperature: float, top_p: float,
+          max_new_tokens: int, stop: tuple[str, ...], base_url: str, api_mode: str, concurrency: int,
+          batch_size: int, tensor_parallel_size: int, references: bool, prompt_template: Path | None) -> None:
+    """problems -> candidates -> sandboxed executions -> labels -> groups (parquet shards).
+
+    Also writes the on-policy RL prompt table (<out>/prompts)."""
+    from irgroups.generate.backends import SamplingSettings
     from irgroups.pipeline import BuildConfig
     from irgroups.pipeline import build as run_build
+    from irgroups.prompts import TRANSLATE
     from irgroups.sandbox.base import Limits
     from irgroups.summary import print_summary
 
     with _errors():
         languages.parse_list(langs)  # refuse an unknown language before anything else
+        per_backend: dict[str, dict[str, Any]] = {
+            "hf": {"batch_size": batch_size},
+            "openai": {"base_url": base_url, "mode": api_mode, "concurrency": concurrency},
+            "vllm": {"tensor_parallel_size": tensor_parallel_size},
+        }
+        options = per_backend.get(backend, {})
         cfg = BuildConfig(out=out, langs=langs, source=source, workers=workers, limit=limit,
                           mutants_per_reference=mutants, shard_size=shard_size, seed=seed,
                           limits=Limits(run_seconds=run_timeout, memory_mb=memory_mb),
-                          cache_dir=cache_dir, overwrite=overwrite, progress=not no_progress)
+                          cache_dir=cache_dir, overwrite=overwrite, progress=not no_progress,
+                          backend=backend, model=model,
+                          sampling=SamplingSettings(samples=samples, temperature=temperature, top_p=top_p,
+                                                    max_new_tokens=max_new_tokens, seed=seed, stop=stop),
+                          backend_options=options, references=references,
+                          prompt_template=prompt_template.read_text() if prompt_template else TRANSLATE)
         summary = run_build(cfg)
         print_summary(summary, _console())
         click.echo(f"groups written to {out / 'groups'}")

@@ -7,6 +7,7 @@
       ShardError         a run directory that cannot be resumed safely
       SandboxError       infrastructure trouble: never a data label
         ToolchainMissing a compiler or runtime is not installed
+      GenerationError    a model backend that failed (server down, retries exhausted)
 """
 
 
@@ -35,4 +36,8 @@ class SandboxError(IrgroupsError):
 
 
 class ToolchainMissing(SandboxError):
+    pass
+
+
+class GenerationError(IrgroupsError):
     pass

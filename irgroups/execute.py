@@ -20,7 +20,8 @@ from irgroups.sandbox.toolchains import resolve
 PASSED, FAILED = "passed", "failed"
 COMPILE_ERROR, RUNTIME_ERROR = "compile_error", "runtime_error"
 TIMEOUT, MEMORY_LIMIT, SANDBOX_ERROR = "timeout", "memory_limit", "sandbox_error"
-STATUSES = (PASSED, FAILED, COMPILE_ERROR, RUNTIME_ERROR, TIMEOUT, MEMORY_LIMIT, SANDBOX_ERROR)
+FORMAT_ERROR = "format_error"  # no code could be extracted from a model's answer; nothing ran
+STATUSES = (PASSED, FAILED, COMPILE_ERROR, RUNTIME_ERROR, TIMEOUT, MEMORY_LIMIT, FORMAT_ERROR, SANDBOX_ERROR)
 
 
 @dataclass

@@ -8,6 +8,7 @@ the slow stage (executions) the verdict cache skips finished candidates.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -22,18 +23,23 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from irgroups import __version__, languages
 from irgroups.cache import VerdictCache
 from irgroups.errors import ConfigError, SandboxError
+from irgroups.generate.backends import MODEL_BACKENDS, Backend, SamplingSettings, make_backend
+from irgroups.generate.model import model_candidates
+from irgroups.generate.requests import RequestCache
 from irgroups.problems import sources
 from irgroups.problems.model import Problem
+from irgroups.prompts import TRANSLATE
 from irgroups.sandbox import toolchains
 from irgroups.sandbox.base import Limits
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.shards import Stage, atomic_write_json
-from irgroups.stages.candidates import make_candidates
+from irgroups.stages.candidates import make_candidates, merge_candidates
 from irgroups.stages.executions import execute_candidates
 from irgroups.stages.groups import make_groups
 from irgroups.stages.labels import make_labels
+from irgroups.stages.prompts import make_prompts
 
-STAGES = ("problems", "candidates", "executions", "labels", "groups")
+STAGES = ("problems", "prompts", "candidates", "executions", "labels", "groups")
 
 
 @dataclass
@@ -50,6 +56,12 @@ class BuildConfig:
     cache_dir: Path | None = None
     overwrite: bool = False
     progress: bool = True
+    backend: str = "reference"  # reference (model-free) | hf | openai | vllm
+    model: str | None = None
+    sampling: SamplingSettings = field(default_factory=SamplingSettings)
+    backend_options: dict[str, Any] = field(default_factory=dict)  # base_url, mode, concurrency, batch_size...
+    references: bool = True  # add the bundled references (and their mutants) to the candidates
+    prompt_template: str = TRANSLATE
 
     def __post_init__(self) -> None:
         self.out = Path(self.out)
@@ -61,6 +73,12 @@ class BuildConfig:
             raise ConfigError(f"--mutants must be 0 or more, got {self.mutants_per_reference}")
         if self.shard_size < 1:
             raise ConfigError(f"--shard-size must be at least 1, got {self.shard_size}")
+        if self.backend not in ("reference", *MODEL_BACKENDS):
+            raise ConfigError(f"--backend must be one of reference, {', '.join(MODEL_BACKENDS)}; got {self.backend!r}")
+        if self.backend != "reference" and not self.model:
+            raise ConfigError(f"--backend {self.backend} needs --model (a local path or a model id)")
+        if self.backend == "reference" and not self.references:
+            raise ConfigError("--no-references with --backend reference leaves nothing to build")
 
     def config_hash(self) -> str:
         """What decides the rows (not workers, paths or display)."""
@@ -68,12 +86,23 @@ class BuildConfig:
         blob = json.dumps({
             "langs": langs, "source": self.source, "limit": self.limit, "mutants": self.mutants_per_reference,
             "shard_size": self.shard_size, "seed": self.seed, "limits": asdict(self.limits),
+            "backend": self.backend, "model": self.model,
+            "sampling": asdict(self.sampling) if self.backend != "reference" else None,
+            "references": self.references, "template": self.prompt_template,
         }, sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def preflight(langs: list[languages.Language], sandbox: LocalSandbox) -> dict[str, str]:
-    """Refuse before any work if the sandbox or a toolchain is missing."""
+NEEDS = {"hf": (("torch", "transformers"), "pip install 'irgroups[train]'"),
+         "vllm": (("vllm",), "pip install 'irgroups[vllm]' (on a GPU machine)")}
+
+
+def preflight(langs: list[languages.Language], sandbox: LocalSandbox, backend: str = "reference") -> dict[str, str]:
+    """Refuse before any work if the backend's packages, the sandbox or a toolchain is missing."""
+    modules, hint = NEEDS.get(backend, ((), ""))
+    absent = [m for m in modules if importlib.util.find_spec(m) is None]
+    if absent:
+        raise ConfigError(f"the {backend} backend needs {', '.join(absent)}: {hint}")
     problems = sandbox.problems()
     found = toolchains.check(langs)
     missing = [str(v) for v in found.values() if isinstance(v, Exception)]
@@ -90,7 +119,7 @@ def chunk(items: list[Problem], size: int) -> list[list[Problem]]:
 def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any]:
     langs = languages.parse_list(cfg.langs)
     sandbox = LocalSandbox()
-    tools = preflight(langs, sandbox)
+    tools = preflight(langs, sandbox, cfg.backend)
     tools["irgroups"] = __version__
     if cfg.overwrite and cfg.out.exists():
         shutil.rmtree(cfg.out)
@@ -108,12 +137,15 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any
     atomic_write_json(cfg.out / "problems" / "skipped.json",
                       [{"problem_id": s.problem_id, "reason": s.reason} for s in problem_set.skipped])
 
-    cache = VerdictCache((cfg.cache_dir or cfg.out / "cache") / "verdicts.sqlite")
+    cache_dir = cfg.cache_dir or cfg.out / "cache"
+    cache = VerdictCache(cache_dir / "verdicts.sqlite")
+    requests = RequestCache(cache_dir / "requests.sqlite")
     try:
         with _progress(cfg.progress) as progress:
-            _run_stages(cfg, langs, shards, by_id, stages, sandbox, cache, progress)
+            _run_stages(cfg, langs, shards, by_id, stages, sandbox, cache, requests, progress)
     finally:
         cache.close()
+        requests.close()
         sandbox.close()
     summary = summarise(cfg.out)
     atomic_write_json(cfg.out / "summary.json", summary)
@@ -122,7 +154,7 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any
 
 def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[list[Problem]],
                 by_id: dict[str, Problem], stages: dict[str, Stage], sandbox: LocalSandbox,
-                cache: VerdictCache, progress: Progress | None) -> None:
+                cache: VerdictCache, requests: RequestCache, progress: Progress | None) -> None:
     def task(name: str, total: int) -> Callable[[int], None]:
         if progress is None:
             return lambda n: None
@@ -135,12 +167,41 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
             stages["problems"].write(i, [p.to_row() for p in shard], {"problems": len(shard)})
         advance(1)
 
-    advance = task("candidates", len(shards))
     for i, shard in enumerate(shards):
-        if not stages["candidates"].done(i):
-            rows, stats = make_candidates(shard, langs, cfg.mutants_per_reference, cfg.seed)
-            stages["candidates"].write(i, rows, stats)
-        advance(1)
+        if not stages["prompts"].done(i):
+            stages["prompts"].write(i, make_prompts(shard, langs, cfg.prompt_template))
+
+    backend: list[Backend] = []  # made on first need: a finished or fully cached run loads no model
+
+    def get_backend() -> Backend:
+        if not backend:
+            assert cfg.model is not None
+            backend.append(make_backend(cfg.backend, cfg.model, cfg.sampling, **cfg.backend_options))
+        return backend[0]
+
+    advance = task("candidates", len(shards))
+    try:
+        for i, shard in enumerate(shards):
+            if not stages["candidates"].done(i):
+                parts = []
+                stats: dict[str, Any] = {}
+                if cfg.references:
+                    rows, stats = make_candidates(shard, langs, cfg.mutants_per_reference, cfg.seed)
+                    parts.append(rows)
+                if cfg.backend != "reference":
+                    assert cfg.model is not None
+                    rows, mstats = model_candidates(shard, langs, get_backend, requests, cfg.model, cfg.backend,
+                                                    cfg.sampling, cfg.prompt_template)
+                    parts.append(rows)
+                    stats.update(mstats)
+                rows, duplicates = merge_candidates(parts)
+                if duplicates:
+                    stats.setdefault("dropped", {})["duplicate candidate"] = duplicates
+                stages["candidates"].write(i, rows, stats)
+            advance(1)
+    finally:
+        for b in backend:
+            b.close()
 
     todo = [i for i in range(len(shards)) if not stages["executions"].done(i)]
     total = sum(len(stages["candidates"].read(i)) for i in todo)

@@ -32,6 +32,19 @@ CANDIDATES = pa.schema([
     ("parent_id", pa.string()),  # the candidate a mutant was made from
     ("mutation", pa.string()),  # what the operator changed
     ("raw_output", pa.string()),  # what the model said, when a model made it
+    ("extract_error", pa.string()),  # why no code could be taken from raw_output (then code is "")
+])
+
+PROMPTS = pa.schema([  # the on-policy RL prompt table: a prompt and what its reward needs
+    ("prompt_id", pa.string()),
+    ("problem_id", pa.string()),
+    ("lang", pa.string()),
+    ("prompt", pa.string()),
+    ("entry_point", pa.string()),  # the function name in `lang`
+    ("signature", pa.string()),  # the declaration in `lang`
+    ("neutral_signature", SIGNATURE),
+    ("tests", pa.string()),
+    ("tests_hash", pa.string()),
 ])
 
 EXECUTIONS = pa.schema([
@@ -84,6 +97,7 @@ GROUPS = pa.schema([
 BY_STAGE = {
     "problems": PROBLEMS,
     "candidates": CANDIDATES,
+    "prompts": PROMPTS,
     "executions": EXECUTIONS,
     "labels": LABELS,
     "groups": GROUPS,

@@ -66,12 +66,13 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
     console = console or Console()
     table = Table(title=f"{summary['groups']} groups from {summary['problems']} problems")
     cols = ["lang", "candidates", "passed", "failed", "compile_error", "runtime_error", "timeout",
-            "memory_limit", "sandbox_error", "mutant survivors", "groups"]
+            "memory_limit", "format_error", "sandbox_error", "mutant survivors", "groups"]
     for c in cols:
         table.add_column(c, justify="right" if c != "lang" else "left")
     for lang, s in summary["per_language"].items():
         table.add_row(lang, *(str(s[k]) for k in ("candidates", "passed", "failed", "compile_error",
-                                                   "runtime_error", "timeout", "memory_limit", "sandbox_error")),
+                                                   "runtime_error", "timeout", "memory_limit", "format_error",
+                                                   "sandbox_error")),
                       f"{s['mutant_survivors']}/{s['mutants']}", str(s["groups"]))
     console.print(table)
     if summary["problems_skipped"]:

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 [[ -x "$HOME/.cargo/bin/rustc" ]] && export PATH="$HOME/.cargo/bin:$PATH"
-.venv/bin/ruff check irgroups training tests
+.venv/bin/ruff check irgroups training tests benchmarks
 .venv/bin/mypy
 set +e
 .venv/bin/python -m pytest -p no:cacheprovider -q "$@"

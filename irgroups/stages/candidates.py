@@ -39,7 +39,20 @@ def make_candidates(problems: list[Problem], langs: list[Language], mutants_per_
     return rows, {"dropped": dict(dropped)}
 
 
+def merge_candidates(parts: list[list[dict[str, Any]]]) -> tuple[list[dict[str, Any]], int]:
+    """Identical candidates (same normalised code) run once: keep the first, count the rest."""
+    seen: set[str] = set()
+    rows = []
+    for part in parts:
+        for row in part:
+            if row["candidate_id"] not in seen:
+                seen.add(row["candidate_id"])
+                rows.append(row)
+    return rows, sum(len(p) for p in parts) - len(rows)
+
+
 def _row(cid: str, problem: Problem, lang: str, code: str, origin: str, parent: str | None,
          mutation: str | None) -> dict[str, Any]:
     return {"candidate_id": cid, "problem_id": problem.problem_id, "lang": lang, "code": code,
-            "origin": origin, "parent_id": parent, "mutation": mutation, "raw_output": None}
+            "origin": origin, "parent_id": parent, "mutation": mutation, "raw_output": None,
+            "extract_error": None}

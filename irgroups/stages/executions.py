@@ -11,7 +11,7 @@ from typing import Any
 
 from irgroups import languages
 from irgroups.cache import VerdictCache
-from irgroups.execute import Verdict, execute
+from irgroups.execute import FORMAT_ERROR, Verdict, execute
 from irgroups.problems.model import Problem
 from irgroups.sandbox.base import Limits, Sandbox
 from irgroups.sandbox.toolchains import resolve
@@ -29,6 +29,9 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
     def one(row: dict[str, Any]) -> Verdict:
         nonlocal hits
         problem = problems[row["problem_id"]]
+        if row.get("extract_error"):
+            return Verdict(FORMAT_ERROR, 0, len(problem.tests), ["missing"] * len(problem.tests),
+                           stderr_tail=row["extract_error"], backend="none")
         toolchain = resolve(languages.get(row["lang"])).version
         key = cache.key(row["candidate_id"], problem.tests_hash, toolchain, limits_key)
         cached = cache.get(key)

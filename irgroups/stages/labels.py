@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from irgroups.execute import PASSED, SANDBOX_ERROR
+from irgroups.execute import FORMAT_ERROR, PASSED, SANDBOX_ERROR
 
 KIND = {
     "failed": "wrong_output",
@@ -24,6 +24,9 @@ def make_labels(candidates: list[dict[str, Any]], executions: list[dict[str, Any
     for e in executions:
         if e["status"] == SANDBOX_ERROR:
             dropped[f"sandbox_error ({e['lang']}): not labelled"] += 1
+            continue
+        if e["status"] == FORMAT_ERROR:
+            dropped[f"format_error ({e['lang']}): no code to label"] += 1
             continue
         equivalent = e["status"] == PASSED
         rows.append({

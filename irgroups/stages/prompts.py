@@ -1,0 +1,22 @@
+"""problems -> the on-policy RL prompt table: each translation prompt and what its reward needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from irgroups.languages import Language
+from irgroups.problems.model import Problem
+from irgroups.prompts import TRANSLATE, translation_prompt
+
+
+def make_prompts(problems: list[Problem], langs: list[Language], template: str = TRANSLATE) -> list[dict[str, Any]]:
+    rows = []
+    for p in problems:
+        for lang in langs:
+            rows.append({
+                "prompt_id": f"{p.problem_id}|{lang.name}", "problem_id": p.problem_id, "lang": lang.name,
+                "prompt": translation_prompt(p, lang.name, template),
+                "entry_point": lang.function_name(p.entry_point), "signature": lang.signature(p),
+                "neutral_signature": p.signature.to_row(), "tests": p.tests_json, "tests_hash": p.tests_hash,
+            })
+    return rows

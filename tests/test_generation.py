@@ -1,0 +1,159 @@
+"""Model generation end to end, with a tiny causal LM built on the spot:
+the hf backend in-process, and the openai backend against a real OpenAI-compatible
+server (`transformers serve`) serving the same model."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from irgroups.shards import read_stage
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+from tinymodel import build_tiny_model  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_model(tmp_path_factory.mktemp("tiny") / "model")
+
+
+def cli(*args: str, **kw):  # type: ignore[no-untyped-def]
+    return subprocess.run([sys.executable, "-m", "irgroups.cli", *args], capture_output=True, text=True,
+                          timeout=900, **kw)
+
+
+def stage(run: Path, name: str) -> pl.DataFrame:
+    df = pl.from_arrow(read_stage(run, name))
+    assert isinstance(df, pl.DataFrame)
+    return df
+
+
+def test_hf_backend_build_end_to_end(tiny: Path, tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    res = cli("build", "--langs", "python,rust", "--limit", "3", "--backend", "hf", "--model", str(tiny),
+              "--samples", "2", "--max-new-tokens", "24", "--mutants", "2", "--out", str(out), "--no-progress")
+    assert res.returncode == 0, res.stdout + res.stderr
+    cands = stage(out, "candidates")
+    model_rows = cands.filter(pl.col("origin") == f"model:{tiny}")
+    assert model_rows.height >= 1  # identical nonsense answers collapse into one candidate
+    assert model_rows["raw_output"].null_count() == 0
+    execs = stage(out, "executions").join(cands.select("candidate_id", "origin"), on="candidate_id")
+    model_status = set(execs.filter(pl.col("origin").str.starts_with("model:"))["status"].to_list())
+    assert model_status and "sandbox_error" not in model_status
+    assert stage(out, "labels").height > 0
+    assert stage(out, "groups").height > 0  # the references and their mutants still make groups
+    prompts = stage(out, "prompts")
+    assert prompts.height == 3 * 2
+    assert set(prompts.columns) >= {"prompt", "problem_id", "lang", "tests", "signature", "entry_point"}
+    summary = cli("stats", str(out))
+    assert "format_error" in summary.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tiny: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    exe = Path(sys.executable).with_name("transformers")
+    if not exe.exists():
+        pytest.skip("transformers serve is not installed (pip install 'transformers[serving]')")
+    port = _free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with open(log, "w") as f:
+        proc = subprocess.Popen([str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), str(tiny)],
+                                stdout=f, stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail("transformers serve died: " + log.read_text()[-2000:])
+            time.sleep(0.5)
+    else:
+        pytest.fail("transformers serve did not start: " + log.read_text()[-2000:])
+    yield f"http://127.0.0.1:{port}/v1", log
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=30)
+
+
+def served_requests(log: Path) -> int:
+    return len(re.findall(r'"POST /v1/chat/completions HTTP/1\.1" 200', log.read_text()))
+
+
+def cached_answers(out: Path) -> int:
+    db = out / "cache" / "requests.sqlite"
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db) as con:
+            return int(con.execute("SELECT COUNT(*) FROM answers").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_openai_backend_against_a_real_server_resumes_without_repeating(tiny: Path, server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base_url, log = server
+    out = tmp_path / "run"
+    args = ["build", "--langs", "rust,go", "--limit", "4", "--backend", "openai", "--model", str(tiny),
+            "--base-url", base_url, "--samples", "3", "--max-new-tokens", "48", "--concurrency", "2",
+            "--no-references", "--out", str(out), "--no-progress"]
+    total = 4 * 2 * 3
+    before = served_requests(log)
+    proc = subprocess.Popen([sys.executable, "-m", "irgroups.cli", *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and cached_answers(out) < 8:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    cached = cached_answers(out)
+    assert 8 <= cached < total, "the kill should land mid-generation"
+    time.sleep(1.0)  # let requests in flight at the kill finish on the server side
+    served_first = served_requests(log) - before
+
+    res = cli(*args)
+    assert res.returncode == 0, res.stdout + res.stderr
+    served_second = served_requests(log) - before - served_first
+    # the restart asked only for what the first run had not finished: no answer was paid twice
+    assert served_second == total - cached
+    assert cached_answers(out) == total
+    in_flight_lost = served_first - cached
+    assert 0 <= in_flight_lost <= 2  # at most --concurrency requests were cut off by the kill
+    cands = stage(out, "candidates")
+    assert cands.height >= 1 and cands["raw_output"].null_count() == 0
+
+
+def test_vllm_is_imported_only_when_chosen(tmp_path: Path) -> None:
+    probe = ("import sys, irgroups.cli, irgroups.pipeline, irgroups.generate.model, irgroups.generate.backends.hf, "
+             "irgroups.generate.backends.openai; print('vllm' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"
+    res = cli("build", "--langs", "rust", "--limit", "1", "--backend", "vllm", "--model", "some/model",
+              "--out", str(tmp_path / "r"), "--no-progress")
+    try:
+        import vllm  # noqa: F401
+    except ImportError:
+        assert res.returncode == 2 and "pip install 'irgroups[vllm]'" in res.stderr
+        assert not (tmp_path / "r" / "problems").exists()  # refused before any work
+
+
+def test_model_backend_needs_a_model(tmp_path: Path) -> None:
+    res = cli("build", "--backend", "hf", "--out", str(tmp_path / "r"))
+    assert res.returncode == 2 and "--backend hf needs --model" in res.stderr
