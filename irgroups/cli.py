@@ -169,6 +169,57 @@ def sandbox_check() -> None:
     sys.exit(0 if ok and not problems else 1)
 
 
+def _train_options(fn: Any) -> Any:
+    """One option per TrainConfig field, with the field's help; default None = 'from the preset or config'."""
+    from dataclasses import MISSING, fields
+
+    from irgroups.training.config import TrainConfig
+
+    for f in reversed(fields(TrainConfig)):
+        name = "--" + f.name.replace("_", "-")
+        default = f.default if f.default is not MISSING else None
+        text = f.metadata["help"] + ("" if default is None else f"  [default: {default}]")
+        kind: Any = {"int": int, "float": float, "str": str, "Path": click.Path(path_type=Path)}.get(str(f.type))
+        if "choices" in f.metadata:
+            kind = click.Choice(f.metadata["choices"])
+        if str(f.type) == "bool":
+            fn = click.option(f"{name}/--no-{name[2:]}", f.name, default=None, help=text)(fn)
+        else:
+            fn = click.option(name, f.name, type=kind, default=None, required=f.default is MISSING,
+                              help=text)(fn)
+    return fn
+
+
+@main.command()
+@click.option("--preset", type=click.Choice(["paper", "tiny"]), default=None,
+              help="Start from a preset: paper (AdamW, lr 5e-7, cosine, 3% warm-up, batch 8, w_gepo 0.01, "
+              "lambda 1) or tiny (CPU smoke runs). Options given here override it.")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@_train_options
+def train(preset: str | None, no_progress: bool, **values: Any) -> None:
+    """OORL: GEPO on the groups of a build plus on-policy RL rewarded by the sandbox.
+
+    Checkpoints, metrics.jsonl and TensorBoard logs go to --output; running the same
+    command again resumes from the newest checkpoint. Multi-GPU: see the README."""
+    with _errors():
+        from irgroups.training.config import make_config
+
+        cfg = make_config(preset, **values)
+        if cfg.algo == "grpo":
+            from irgroups.training.grpo import train_grpo
+
+            train_grpo(cfg, progress=not no_progress)
+            return
+        from irgroups.training.trainer import OORLTrainer
+
+        trainer = OORLTrainer(cfg)
+        if trainer.start_step:
+            click.echo(f"resuming from step {trainer.start_step} ({trainer.latest_checkpoint()})", err=True)
+        history = trainer.train(progress=not no_progress)
+        if history:
+            click.echo(json.dumps(history[-1]))
+
+
 def _console() -> Console:
     """Wide enough for the summary table even when stdout is a log file."""
     console = Console()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SIGNATURE = pa.struct([
     ("params", pa.list_(pa.struct([("name", pa.string()), ("type", pa.string())]))),
@@ -41,6 +41,7 @@ PROMPTS = pa.schema([  # the on-policy RL prompt table: a prompt and what its re
     ("lang", pa.string()),
     ("prompt", pa.string()),
     ("entry_point", pa.string()),  # the function name in `lang`
+    ("source_entry_point", pa.string()),  # the neutral (source) name, for rebuilding the test program
     ("signature", pa.string()),  # the declaration in `lang`
     ("neutral_signature", SIGNATURE),
     ("tests", pa.string()),

@@ -16,7 +16,8 @@ def make_prompts(problems: list[Problem], langs: list[Language], template: str =
             rows.append({
                 "prompt_id": f"{p.problem_id}|{lang.name}", "problem_id": p.problem_id, "lang": lang.name,
                 "prompt": translation_prompt(p, lang.name, template),
-                "entry_point": lang.function_name(p.entry_point), "signature": lang.signature(p),
+                "entry_point": lang.function_name(p.entry_point), "source_entry_point": p.entry_point,
+                "signature": lang.signature(p),
                 "neutral_signature": p.signature.to_row(), "tests": p.tests_json, "tests_hash": p.tests_hash,
             })
     return rows

@@ -1,0 +1,154 @@
+"""Peak memory and time of one GEPO step, members one at a time vs all at once, as the group grows.
+
+    python benchmarks/gepo_memory.py                        # CPU, groups of 2, 4, 8, 16
+    python benchmarks/gepo_memory.py --device cuda --hidden 1024 --layers 8 --seq-len 1024
+
+A small Llama (random weights, built from a config; the tokenizer is the one the tests
+train on the bundled code) scores groups of half equivalent, half inequivalent members of
+about --seq-len tokens each. Every (method, size) runs in a fresh subprocess so one
+measurement's peak cannot leak into the next. Memory: on CPU the growth of the process's
+peak RSS (getrusage ru_maxrss) over its value once the model is loaded; on CUDA
+torch.cuda.max_memory_allocated above the allocated memory before the step. A step is
+`gepo_backward` (no-grad scoring + one backward per member) or `gepo_backward_all_at_once`;
+tokens/s counts each member's real (unpadded) tokens once per step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+METHODS = ("one_at_a_time", "all_at_once")
+
+
+def build_model(out: Path, hidden: int, layers: int) -> Path:
+    import torch
+    from tinymodel import build_tiny_model
+    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+
+    tok = AutoTokenizer.from_pretrained(build_tiny_model(out / "tok"))
+    heads = max(1, hidden // 64)
+    config = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=4 * hidden,
+                         num_hidden_layers=layers, num_attention_heads=heads, num_key_value_heads=max(1, heads // 2),
+                         max_position_embeddings=8192, bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
+                         pad_token_id=tok.pad_token_id, tie_word_embeddings=True)
+    torch.manual_seed(0)
+    LlamaForCausalLM(config).save_pretrained(out / "model")
+    tok.save_pretrained(out / "model")
+    return out / "model"
+
+
+def make_group(tok: Any, size: int, seq_len: int) -> tuple[list[str], list[str], list[bool]]:
+    """One prompt (~seq_len/4 tokens) and `size` responses of ~3/4 seq_len tokens, lengths
+    varying by a few tokens: windows of the bundled code, decoded from token ids."""
+    from tinymodel import corpus
+
+    ids = tok("\n".join(corpus()), add_special_tokens=False)["input_ids"]
+    p_len, r_len = seq_len // 4, seq_len - seq_len // 4 - 16  # leave room for the chat template and eos
+    prompt = tok.decode(ids[:p_len])
+    responses = [tok.decode(ids[p_len + 997 * k: p_len + 997 * k + r_len - (k % 4) * 4]) for k in range(size)]
+    return [prompt] * size, responses, [k < size // 2 for k in range(size)]
+
+
+def worker(args: argparse.Namespace) -> None:
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from irgroups.training.gepo import gepo_backward, gepo_backward_all_at_once
+    from irgroups.training.logprobs import encode, sequence_logps
+
+    device = torch.device(args.device)
+    dtype = getattr(torch, args.dtype)
+    tok = AutoTokenizer.from_pretrained(args.model)
+    model = AutoModelForCausalLM.from_pretrained(args.model, dtype=dtype).to(device)
+    model.train()
+    prompts, responses, equiv = make_group(tok, args.size, args.seq_len)
+    group = torch.zeros(args.size, dtype=torch.long)
+    equivalent = torch.tensor(equiv)
+    with torch.no_grad():  # a stand-in reference: the same model, one member at a time
+        ref = torch.cat([sequence_logps(model, encode(tok, [p], [r])) for p, r in zip(prompts, responses)]).cpu()
+        ref += torch.randn(args.size, generator=torch.Generator().manual_seed(0))
+    tokens = int(encode(tok, prompts, responses)["attention_mask"].sum())
+    step = gepo_backward if args.method == "one_at_a_time" else gepo_backward_all_at_once
+
+    def sync() -> None:
+        if device.type == "cuda":
+            torch.cuda.synchronize()
+
+    model.zero_grad(set_to_none=False)  # gradients held in both methods: part of the baseline
+    sync()
+    if device.type == "cuda":
+        torch.cuda.reset_peak_memory_stats()
+        base = torch.cuda.memory_allocated()
+    else:
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    times = []
+    for i in range(args.steps + 1):  # the first step warms up and is not timed
+        start = time.perf_counter()
+        step(model, tok, prompts, responses, ref, group, equivalent, micro_batch=args.micro_batch)
+        sync()
+        if i:
+            times.append(time.perf_counter() - start)
+        model.zero_grad(set_to_none=False)
+    if device.type == "cuda":
+        peak = torch.cuda.max_memory_allocated()
+    else:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    seconds = statistics.median(times)
+    print(json.dumps({"method": args.method, "size": args.size, "tokens": tokens, "step_mib": (peak - base) / 2**20,
+                      "peak_mib": peak / 2**20, "seconds": seconds, "tokens_per_s": tokens / seconds}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--dtype", default=None, help="float32 on CPU, bfloat16 on CUDA unless set")
+    ap.add_argument("--sizes", default="2,4,8,16")
+    ap.add_argument("--hidden", type=int, default=256)
+    ap.add_argument("--layers", type=int, default=4)
+    ap.add_argument("--seq-len", type=int, default=256)
+    ap.add_argument("--steps", type=int, default=2, help="timed steps per measurement (median reported)")
+    ap.add_argument("--micro-batch", type=int, default=1)
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--model", help=argparse.SUPPRESS)
+    ap.add_argument("--method", choices=METHODS, help=argparse.SUPPRESS)
+    ap.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    args.dtype = args.dtype or ("bfloat16" if args.device.startswith("cuda") else "float32")
+    if args.worker:
+        worker(args)
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        model = build_model(Path(tmp), args.hidden, args.layers)
+        print(f"# device {args.device}, {args.dtype}, Llama hidden {args.hidden} x {args.layers} layers, "
+              f"~{args.seq_len} tokens/member, micro_batch {args.micro_batch}, median of {args.steps} steps")
+        mem = "peak alloc MiB" if args.device.startswith("cuda") else "peak RSS MiB"
+        print(f"{'method':<14} {'size':>4} {'tokens':>6} {'step MiB':>9} {mem:>15} {'s/step':>8} {'tokens/s':>9}")
+        for method in METHODS:
+            for size in (int(s) for s in args.sizes.split(",")):
+                cmd = [sys.executable, __file__, "--worker", "--model", str(model), "--method", method,
+                       "--size", str(size), "--device", args.device, "--dtype", args.dtype,
+                       "--seq-len", str(args.seq_len), "--steps", str(args.steps),
+                       "--micro-batch", str(args.micro_batch)]
+                proc = subprocess.run(cmd, capture_output=True, text=True)
+                if proc.returncode != 0:
+                    print(f"{method:<14} {size:>4} failed (exit {proc.returncode}): {proc.stderr.strip()[-300:]}")
+                    continue
+                r = json.loads(proc.stdout.strip().splitlines()[-1])
+                print(f"{method:<14} {size:>4} {r['tokens']:>6} {r['step_mib']:>9.1f} {r['peak_mib']:>15.1f} "
+                      f"{r['seconds']:>8.3f} {r['tokens_per_s']:>9.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
