@@ -35,7 +35,9 @@ def build_model(out: Path, hidden: int, layers: int) -> Path:
     import torch
     from tinymodel import build_tiny_model
     from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+    from transformers.utils import logging
 
+    logging.disable_progress_bar()
     tok = AutoTokenizer.from_pretrained(build_tiny_model(out / "tok"))
     heads = max(1, hidden // 64)
     config = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=4 * hidden,
@@ -67,6 +69,8 @@ def worker(args: argparse.Namespace) -> None:
     from irgroups.training.gepo import gepo_backward, gepo_backward_all_at_once
     from irgroups.training.logprobs import encode, sequence_logps
 
+    if args.threads:
+        torch.set_num_threads(args.threads)
     device = torch.device(args.device)
     dtype = getattr(torch, args.dtype)
     tok = AutoTokenizer.from_pretrained(args.model)
@@ -117,8 +121,10 @@ def main() -> None:
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--layers", type=int, default=4)
     ap.add_argument("--seq-len", type=int, default=256)
-    ap.add_argument("--steps", type=int, default=2, help="timed steps per measurement (median reported)")
+    ap.add_argument("--steps", type=int, default=3, help="timed steps per measurement (median reported)")
     ap.add_argument("--micro-batch", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=0,
+                    help="torch CPU threads per measurement (0: torch's default); 1 keeps timings steady on a busy machine")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--model", help=argparse.SUPPRESS)
     ap.add_argument("--method", choices=METHODS, help=argparse.SUPPRESS)
@@ -132,7 +138,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         model = build_model(Path(tmp), args.hidden, args.layers)
         print(f"# device {args.device}, {args.dtype}, Llama hidden {args.hidden} x {args.layers} layers, "
-              f"~{args.seq_len} tokens/member, micro_batch {args.micro_batch}, median of {args.steps} steps")
+              f"~{args.seq_len} tokens/member, micro_batch {args.micro_batch}, "
+              f"{args.threads or 'default'} threads, median of {args.steps} steps")
         mem = "peak alloc MiB" if args.device.startswith("cuda") else "peak RSS MiB"
         print(f"{'method':<14} {'size':>4} {'tokens':>6} {'step MiB':>9} {mem:>15} {'s/step':>8} {'tokens/s':>9}")
         for method in METHODS:
@@ -140,7 +147,7 @@ def main() -> None:
                 cmd = [sys.executable, __file__, "--worker", "--model", str(model), "--method", method,
                        "--size", str(size), "--device", args.device, "--dtype", args.dtype,
                        "--seq-len", str(args.seq_len), "--steps", str(args.steps),
-                       "--micro-batch", str(args.micro_batch)]
+                       "--micro-batch", str(args.micro_batch), "--threads", str(args.threads)]
                 proc = subprocess.run(cmd, capture_output=True, text=True)
                 if proc.returncode != 0:
                     print(f"{method:<14} {size:>4} failed (exit {proc.returncode}): {proc.stderr.strip()[-300:]}")

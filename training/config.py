@@ -97,7 +97,7 @@ PRESETS: dict[str, dict[str, Any]] = {
               "gepo_groups_per_step": 8, "w_rl": 1.0, "w_gepo": 0.01, "gepo_lambda": 1.0, "max_length": 8192,
               "algo": "reinforce_pp"},
     # for tests and smoke runs on a CPU
-    "tiny": {"learning_rate": 1e-3, "warmup_ratio": 0.0, "rl_prompts_per_step": 1, "rl_samples": 2,
+    "tiny": {"learning_rate": 1e-4, "warmup_ratio": 0.0, "rl_prompts_per_step": 1, "rl_samples": 2,
              "rl_max_new_tokens": 16, "gepo_groups_per_step": 1, "gepo_max_equivalent": 2,
              "gepo_max_inequivalent": 2, "max_length": 512, "save_every": 5},
 }
