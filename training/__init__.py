@@ -1,5 +1,9 @@
 """The bundled OORL trainer (GEPO + on-policy RL), installed as `irgroups.training`.
 
-Not built yet: it arrives with issue 4. `irgroups build` already writes the groups it
-will consume (see DESIGN.md, "group" rows).
+    gepo.py      the GEPO / pairwise-DPO losses and the exact member-at-a-time backward
+    logprobs.py  tokenising prompt+response pairs, summed response log-probs
+    rl.py        REINFORCE++ rollouts and loss
+    reward.py    the sandbox reward (also an async TRL reward function)
+    trainer.py   the OORL loop, checkpoints, resume, metrics
+    grpo.py      OORL on TRL's GRPOTrainer
 """

@@ -74,6 +74,22 @@ def load_prompts(run: Path, langs: set[str] | None = None) -> list[dict[str, Any
     return rows
 
 
+def fitting(groups: list[Group], tokenizer: Any, max_length: int) -> tuple[list[Group], int]:
+    """Drop members whose response alone does not fit in `max_length` (responses are never cut);
+    groups left without an equivalent or an inequivalent member go too. Returns the count dropped."""
+    def fits(m: Member) -> bool:
+        return len(tokenizer(m.response, add_special_tokens=False)["input_ids"]) + 2 < max_length
+
+    kept, dropped = [], 0
+    for g in groups:
+        eq = tuple(m for m in g.equivalent if fits(m))
+        ineq = tuple(m for m in g.inequivalent if fits(m))
+        dropped += len(g.equivalent) + len(g.inequivalent) - len(eq) - len(ineq)
+        if eq and ineq:
+            kept.append(Group(g.group_id, g.problem_id, eq, ineq))
+    return kept, dropped
+
+
 def sample_members(group: Group, max_eq: int, max_ineq: int, rng: random.Random) -> list[Member]:
     eq = list(group.equivalent)
     ineq = list(group.inequivalent)

@@ -20,6 +20,7 @@ all-at-once one (the paper's "one after another" trade, made exact).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -170,7 +171,8 @@ def _loss_fn(pairwise: bool) -> Any:
 def gepo_backward(model: Any, tokenizer: Any, prompts: list[str], responses: list[str],
                   ref_logps: torch.Tensor, group_index: torch.Tensor, equivalent: torch.Tensor,
                   beta: float = 0.1, lam: float = 1.0, scale: float = 1.0, pairwise: bool = False,
-                  max_length: int | None = None, micro_batch: int = 1) -> LossOutput:
+                  max_length: int | None = None, micro_batch: int = 1,
+                  backward: Callable[[torch.Tensor], None] | None = None) -> LossOutput:
     """Accumulate scale * dL/dtheta into the parameters' .grad, `micro_batch` members at a time.
 
     1) score every member without grad, 2) closed-form weights w_k = dL/dlogpi_k,
@@ -179,7 +181,9 @@ def gepo_backward(model: Any, tokenizer: Any, prompts: list[str], responses: lis
     `gepo_backward_all_at_once`'s as long as the forward is deterministic (no dropout
     in train mode, which Llama/Qwen configs have by default). Does not zero or step the
     optimiser. Returns the loss (detached) and metrics of the no-grad scores.
+    `backward` replaces `tensor.backward()` (e.g. `accelerator.backward` under DeepSpeed).
     """
+    run_backward = backward or torch.Tensor.backward
     if micro_batch < 1:
         raise ValueError(f"micro_batch must be >= 1, got {micro_batch}")
     if len(prompts) != len(responses) or len(prompts) != ref_logps.numel():
@@ -197,7 +201,7 @@ def gepo_backward(model: Any, tokenizer: Any, prompts: list[str], responses: lis
     for enc in chunks:
         logps = sequence_logps(model, enc)
         w = weights[start:start + logps.numel()].to(logps)
-        (scale * (w * logps).sum()).backward()
+        run_backward(scale * (w * logps).sum())
         start += logps.numel()
     return LossOutput(loss=out.loss.detach(), metrics=out.metrics)
 
@@ -205,11 +209,12 @@ def gepo_backward(model: Any, tokenizer: Any, prompts: list[str], responses: lis
 def gepo_backward_all_at_once(model: Any, tokenizer: Any, prompts: list[str], responses: list[str],
                               ref_logps: torch.Tensor, group_index: torch.Tensor, equivalent: torch.Tensor,
                               beta: float = 0.1, lam: float = 1.0, scale: float = 1.0, pairwise: bool = False,
-                              max_length: int | None = None, micro_batch: int = 1) -> LossOutput:
+                              max_length: int | None = None, micro_batch: int = 1,
+                              backward: Callable[[torch.Tensor], None] | None = None) -> LossOutput:
     """Baseline: one forward of all members with grad, then (scale * loss).backward().
     Memory grows with the number of members. `micro_batch` is ignored (same signature)."""
     enc = encode(tokenizer, prompts, responses, max_length)
     policy_logps = sequence_logps(model, enc)
     out = _loss_fn(pairwise)(policy_logps, ref_logps.to(policy_logps), group_index, equivalent, beta=beta, lam=lam)
-    (scale * out.loss).backward()
+    (backward or torch.Tensor.backward)(scale * out.loss)
     return LossOutput(loss=out.loss.detach(), metrics=out.metrics)

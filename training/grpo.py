@@ -15,7 +15,7 @@ from typing import Any
 import torch
 
 from irgroups.training.config import TrainConfig
-from irgroups.training.data import load_groups, load_prompts, sample_members
+from irgroups.training.data import fitting, load_groups, load_prompts, sample_members
 from irgroups.training.gepo import gepo_backward
 from irgroups.training.reference import reference_logps
 from irgroups.training.reward import SandboxReward
@@ -43,6 +43,7 @@ def train_grpo(cfg: TrainConfig, progress: bool = True) -> Any:
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     model = AutoModelForCausalLM.from_pretrained(cfg.model, dtype=getattr(torch, cfg.dtype))
+    groups, _ = fitting(groups, tokenizer, cfg.max_length)
     use_cpu = cfg.device == "cpu" or (cfg.device == "auto" and not torch.cuda.is_available())
     device = torch.device("cpu" if use_cpu else ("cuda" if cfg.device == "auto" else cfg.device))
     ref: dict[tuple[str, str], float] = {}
@@ -68,7 +69,7 @@ def train_grpo(cfg: TrainConfig, progress: bool = True) -> Any:
                     torch.tensor([gi for gi, _ in members], device=dev),
                     torch.tensor([m.equivalent for _, m in members], device=dev),
                     beta=cfg.gepo_beta, lam=cfg.gepo_lambda, pairwise=cfg.gepo_pairwise, max_length=cfg.max_length,
-                    scale=cfg.w_gepo / self.args.gradient_accumulation_steps)
+                    scale=cfg.w_gepo / self.args.gradient_accumulation_steps, backward=self.accelerator.backward)
                 self._metrics["train"]["gepo/loss"].append(float(out.loss))
                 self._metrics["train"]["gepo/accuracy"].append(float(out.metrics["accuracy"]))
             return cfg.w_rl * loss

@@ -19,7 +19,14 @@ import torch
 
 from irgroups.errors import ConfigError
 from irgroups.training.config import TrainConfig
-from irgroups.training.data import Group, load_groups, load_prompts, ref_path, sample_members
+from irgroups.training.data import (
+    Group,
+    fitting,
+    load_groups,
+    load_prompts,
+    ref_path,
+    sample_members,
+)
 from irgroups.training.gepo import LossOutput, gepo_backward, gepo_backward_all_at_once, gepo_loss
 from irgroups.training.logprobs import encode, sequence_logps
 from irgroups.training.reference import reference_logps
@@ -56,6 +63,9 @@ class OORLTrainer:
         self.start_step = 0
         checkpoint = self.latest_checkpoint() if cfg.resume else None
         self.model, self.tokenizer = load_policy(checkpoint or cfg.model, cfg.dtype, self.device)
+        self.groups, self.members_too_long = fitting(self.groups, self.tokenizer, cfg.max_length)
+        if cfg.w_gepo > 0 and not self.groups:
+            raise ConfigError(f"no GEPO group fits in --max-length {cfg.max_length}")
         # reference log-probs for GEPO come from the model before training, computed once
         self.ref_logps: dict[tuple[str, str], float] = {}
         if self.groups:
