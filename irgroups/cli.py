@@ -241,5 +241,19 @@ class _errors:
             sys.exit(2)
 
 
+def _register_command_modules() -> None:
+    import importlib
+    import pkgutil
+
+    import irgroups.commands
+
+    for info in pkgutil.iter_modules(irgroups.commands.__path__):
+        module = importlib.import_module(f"irgroups.commands.{info.name}")
+        for command in getattr(module, "COMMANDS", []):
+            main.add_command(command)
+
+
+_register_command_modules()
+
 if __name__ == "__main__":
     main()
