@@ -134,6 +134,13 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any
     stages = {name: Stage(cfg.out, name, chash, tools) for name in STAGES}
     for st in stages.values():
         st.set_num_shards(len(shards))
+    atomic_write_json(cfg.out / "config.json", {
+        "langs": [lang.name for lang in langs], "source": cfg.source, "limit": cfg.limit,
+        "backend": cfg.backend, "model": cfg.model,
+        "sampling": asdict(cfg.sampling) if cfg.backend != "reference" else None,
+        "mutants_per_reference": cfg.mutants_per_reference, "seed": cfg.seed, "references": cfg.references,
+        "limits": asdict(cfg.limits), "config_hash": chash, "tools": tools,
+    })
     atomic_write_json(cfg.out / "problems" / "skipped.json",
                       [{"problem_id": s.problem_id, "reason": s.reason} for s in problem_set.skipped])
 
@@ -209,7 +216,7 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
     for i in todo:
         cands = stages["candidates"].read(i)
         rows, stats = execute_candidates(cands, by_id, sandbox, cache, cfg.workers, cfg.limits,
-                                         on_done=lambda: advance(1))
+                                         on_done=advance)
         stages["executions"].write(i, rows, stats)
 
     advance = task("labels + groups", len(shards))

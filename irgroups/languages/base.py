@@ -29,6 +29,19 @@ class Toolchain:
 
 
 @dataclass(frozen=True)
+class BatchProgram:
+    """Several candidates built by one compiler call; program k is run with `run_argvs[k]`.
+
+    `blame` names the files of item k, so a failed batch compile can be pinned on the
+    items whose files the compiler complains about (a regex with one group: the index)."""
+
+    files: dict[str, str]
+    compile_argv: list[str]
+    run_argvs: list[list[str]]
+    blame: str
+
+
+@dataclass(frozen=True)
 class Mutation:
     """Which tree-sitter nodes the mutation operators look at, per language."""
 
@@ -82,6 +95,10 @@ class Language(ABC):
     def code_prelude(self, problem: Problem) -> str:
         """Imports a reference or prompt shows before the function."""
         return ""
+
+    def batch_program(self, items: list[tuple[Problem, str]]) -> BatchProgram | None:
+        """One build for many (problem, code) items; None where the language cannot batch them."""
+        return None
 
     keywords: frozenset[str] = frozenset()
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from irgroups import types as T
 from irgroups.languages.base import (
+    BatchProgram,
     Language,
     Mutation,
     Toolchain,
@@ -144,19 +145,43 @@ class CSharp(Language):
                 "        throw new NotImplementedException();\n    }\n}\n")
 
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
+        return {"candidate.cs": code, "harness.cs": self._harness(problem, HARNESS_HEAD)}
+
+    def batch_program(self, items: list[tuple[Problem, str]]) -> BatchProgram | None:
+        # one assembly; candidate k and its harness live in namespace IrgC<k>, so every
+        # `class Problem` stays apart; a dispatcher Main runs harness k
+        files: dict[str, str] = {}
+        head = HARNESS_HEAD.replace("static void Main() {", "public static void Run() {", 1)
+        for k, (p, code) in enumerate(items):
+            files[f"c{k}.cs"] = f"namespace IrgC{k} {{\n{code}\n}}\n"
+            files[f"h{k}.cs"] = f"namespace IrgC{k} {{\n{self._harness(p, head)}}}\n"
+        cases = "".join(f'            case "{k}": IrgC{k}.IrgroupsHarness.Run(); break;\n' for k in range(len(items)))
+        files["batch_main.cs"] = ("static class IrgroupsBatchMain {\n    static void Main(string[] args) {\n"
+                                  f"        switch (args[0]) {{\n{cases}            default: System.Environment.Exit(2); break;\n"
+                                  "        }\n    }\n}\n")
+        argv = self._mcs_argv([*(f"c{k}.cs" for k in range(len(items))), *(f"h{k}.cs" for k in range(len(items))),
+                               "batch_main.cs"])
+        return BatchProgram(files, argv, [["mono", "{job}/prog.exe", str(k)] for k in range(len(items))],
+                            blame=r"(?:^|/)[ch](\d+)\.cs\(")
+
+    def _harness(self, problem: Problem, head: str) -> str:
         sig = problem.signature
         fn = f"{CLASS}.{self.function_name(problem.entry_point)}"
-        lines = [HARNESS_HEAD]
+        lines = [head]
         for i, t in enumerate(problem.tests):
             args = ", ".join(self.render_value(p.type, a) for p, a in zip(sig.params, t.args))
             want = self.render_value(sig.returns, t.expected)
             lines.append(f"        Run({i}, () => Near({fn}({args}), {want}));")
         lines.append('        Console.Out.Write("\\n" + token + " done\\n");\n        Console.Out.Flush();\n    }\n}\n')
-        return {"candidate.cs": code, "harness.cs": "\n".join(lines)}
+        return "\n".join(lines)
 
     def compile_argv(self) -> list[str] | None:
-        return ["mcs", "-nologo", "-nowarn:168,169,219,414,162", "-optimize+", "-r:System.Numerics.dll",
-                "-out:prog.exe", "candidate.cs", "harness.cs"]
+        return self._mcs_argv(["candidate.cs", "harness.cs"])
+
+    @staticmethod
+    def _mcs_argv(sources: list[str]) -> list[str]:
+        return ["mcs", "-nologo", "-nowarn:105,168,169,219,414,162", "-optimize+", "-r:System.Numerics.dll",
+                "-out:prog.exe", *sources]
 
     def run_argv(self, job_dir: str) -> list[str]:
         return ["mono", f"{job_dir}/prog.exe"]

@@ -10,6 +10,7 @@ from typing import Any
 from irgroups import types as T
 from irgroups.errors import ProblemError
 from irgroups.languages.base import (
+    BatchProgram,
     Language,
     Mutation,
     Toolchain,
@@ -108,6 +109,17 @@ func main() {
 """
 
 
+_PACKAGE = re.compile(r"^\s*package\s+\w+", re.M)
+_INIT = re.compile(r"^\s*func\s+init\s*\(", re.M)
+
+
+def _with_package(code: str, package: str) -> str:
+    """The candidate as a file of `package`, whatever package clause it had."""
+    if _PACKAGE.search(code):
+        return _PACKAGE.sub(f"package {package}", code, count=1)
+    return f"package {package}\n\n{code}"
+
+
 class Go(Language):
     name = "go"
     aliases = ("golang",)
@@ -179,12 +191,31 @@ class Go(Language):
         return f"{self.code_prelude(problem)}{self.signature(problem)} {{\n\tpanic(\"not implemented\")\n}}\n"
 
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
+        return {"candidate.go": _with_package(code, "main"), "zz_harness.go": self._harness(problem, "main", "main")}
+
+    def batch_program(self, items: list[tuple[Problem, str]]) -> BatchProgram | None:
+        # one module, one package per candidate, one binary; an init() would run for every
+        # candidate of the binary, so candidates with one are not batched
+        if any(_INIT.search(code) for _, code in items):
+            return None
+        files = {"go.mod": "module irgbatch\n\ngo 1.19\n"}
+        for k, (p, code) in enumerate(items):
+            files[f"c{k}/candidate.go"] = _with_package(code, f"c{k}")
+            files[f"c{k}/zz_harness.go"] = self._harness(p, f"c{k}", "IrgMain")
+        imports = "".join(f'\t"irgbatch/c{k}"\n' for k in range(len(items)))
+        cases = "".join(f'\tcase "{k}":\n\t\tc{k}.IrgMain()\n' for k in range(len(items)))
+        files["main.go"] = (f"package main\n\nimport (\n\t\"os\"\n{imports})\n\nfunc main() {{\n"
+                            f"\tswitch os.Args[1] {{\n{cases}\tdefault:\n\t\tos.Exit(2)\n\t}}\n}}\n")
+        argv = ["env", "GO111MODULE=on", "GOFLAGS=-mod=mod", "GOPROXY=off", "go", "build", "-o", "prog", "."]
+        return BatchProgram(files, argv, [["{job}/prog", str(k)] for k in range(len(items))],
+                            blame=r"(?:^|[\s/#])c(\d+)/")
+
+    def _harness(self, problem: Problem, package: str, main_name: str) -> str:
         sig = problem.signature
         fn = self.function_name(problem.entry_point)
-        if not re.search(r"^\s*package\s+\w+", code, re.M):
-            code = "package main\n\n" + code
         ret = sig.returns
-        lines = [HARNESS_HEAD]
+        lines = [HARNESS_HEAD.replace("package main", f"package {package}", 1)
+                 .replace("func main() {", f"func {main_name}() {{", 1)]
         for i, t in enumerate(problem.tests):
             args = ", ".join(self.render_value(p.type, a) for p, a in zip(sig.params, t.args))
             if ret.name == "tuple":
@@ -197,7 +228,7 @@ class Go(Language):
                 body = f"var got {self.render_type(ret, True)} = {fn}({args}); return irgNear(got, {want})"
             lines.append(f"\tirgRun(token, {i}, func() bool {{ {body} }})")
         lines.append('\tfmt.Fprintf(os.Stdout, "\\n%s done\\n", token)\n}\n')
-        return {"candidate.go": code, "zz_harness.go": "\n".join(lines)}
+        return "\n".join(lines)
 
     def compile_argv(self) -> list[str] | None:
         return ["go", "build", "-o", "prog", "candidate.go", "zz_harness.go"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from irgroups import types as T
 from irgroups.languages.base import (
+    BatchProgram,
     Language,
     Mutation,
     Toolchain,
@@ -133,14 +134,26 @@ class Rust(Language):
         return f"{self.code_prelude(problem)}{self.signature(problem)} {{\n    unimplemented!()\n}}\n"
 
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
+        return {"main.rs": self._module(problem, code) + "\nfn main() { irgroups_harness::main() }\n"}
+
+    def batch_program(self, items: list[tuple[Problem, str]]) -> BatchProgram | None:
+        # one crate, one module file per candidate (the harness in the same file), one binary
+        files = {f"c{k}.rs": self._module(p, code) for k, (p, code) in enumerate(items)}
+        mods = "".join(f'#[path = "c{k}.rs"] mod c{k};\n' for k in range(len(items)))
+        arms = "".join(f'        "{k}" => c{k}::irgroups_harness::main(),\n' for k in range(len(items)))
+        files["main.rs"] = (f"{mods}\nfn main() {{\n    let which = std::env::args().nth(1).unwrap_or_default();\n"
+                            f"    match which.as_str() {{\n{arms}        _ => std::process::exit(2),\n    }}\n}}\n")
+        return BatchProgram(files, self.compile_argv() or [], [["{job}/prog", str(k)] for k in range(len(items))],
+                            blame=r"--> c(\d+)\.rs:")
+
+    def _module(self, problem: Problem, code: str) -> str:
         sig = problem.signature
         fn = self.function_name(problem.entry_point)
         ret = self.render_type(sig.returns)
         lines = [
             "#![allow(unused_imports, dead_code, unused_variables, unused_mut, non_snake_case)]",
             code,
-            "fn main() { irgroups_harness::main() }",
-            "mod irgroups_harness {",
+            "pub mod irgroups_harness {",
             "use super::*;",
             PRELUDE,
             "pub fn main() {",
@@ -157,7 +170,7 @@ class Rust(Language):
                 f"let want: {ret} = {want}; got.near(&want) }});"
             )
         lines += ['    let _ = write!(std::io::stdout().lock(), "\\n{} done\\n", token);', "}", "}"]
-        return {"main.rs": "\n".join(lines)}
+        return "\n".join(lines)
 
     def compile_argv(self) -> list[str] | None:
         return ["rustc", "--edition", "2021", "-C", "opt-level=1", "-C", "debuginfo=0", "-A", "warnings",

@@ -44,6 +44,10 @@ class Job:
     compile_argv: list[str] | None = None
     stdin: str = ""
     limits: Limits = field(default_factory=Limits)
+    # compile once, run many: when set, each (argv, stdin) runs after the one compile, each
+    # with the run limits, and JobResult.runs holds their results (run_argv/stdin are unused)
+    runs: tuple[tuple[tuple[str, ...], str], ...] = ()
+    compile_seconds: float | None = None  # overrides limits.compile_seconds (a batch compiles longer)
 
 
 @dataclass
@@ -54,6 +58,7 @@ class StepResult:
     stdout: str = ""
     stderr: str = ""
     full_stdout: str = ""  # everything captured (up to the file-size cap), for parsing reports
+    token: str | None = None  # the secret the run was given, when the sandbox made it (batched runs)
 
 
 @dataclass
@@ -61,10 +66,12 @@ class JobResult:
     compile: StepResult | None
     run: StepResult | None
     backend: str
+    runs: list[StepResult] = field(default_factory=list)
 
 
 class Sandbox(ABC):
     name: str
+    supports_runs: bool = False  # whether Job.runs (compile once, run many) is implemented
 
     @abstractmethod
     def run(self, job: Job, slot: int = 0) -> JobResult:

@@ -18,6 +18,7 @@ Each step runs as
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shlex
 import shutil
@@ -50,6 +51,7 @@ CGROUP_PARENT = "irgroups"
 SANDBOX_UID = 65534
 ETC_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/mono",
              "/etc/localtime", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf")
+SUPERVISOR = Path(__file__).with_name("supervisor.py")
 BWRAP_FAILED = 127  # exit code when bwrap or prlimit cannot exec the command
 
 
@@ -118,6 +120,7 @@ class _Cgroup:
 
 class LocalSandbox(Sandbox):
     name = "local"
+    supports_runs = True
 
     def __init__(self, workdir: str | None = None) -> None:
         self.workdir = workdir or tempfile.gettempdir()
@@ -151,13 +154,21 @@ class LocalSandbox(Sandbox):
         job_dir = tempfile.mkdtemp(prefix="irgroups-job-", dir=self.workdir)
         try:
             for name, text in job.files.items():
-                Path(job_dir, name).write_text(text)
+                path = Path(job_dir, name)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text)
             os.chmod(job_dir, 0o755)
             compile_res = None
             if job.compile_argv:
                 compile_res = self._step(job, tc, job_dir, job.compile_argv, compiling=True, slot=slot)
                 if compile_res.status != OK:
                     return JobResult(compile_res, None, self.name)
+            if job.runs:
+                batched = self._supervised_runs(job, tc, job_dir, slot) if len(job.runs) > 1 else None
+                if batched is None:  # one run, or the supervisor was killed: one sandbox per run
+                    batched = [self._step(job, tc, job_dir, [a.replace("{job}", "/job") for a in argv],
+                                          compiling=False, slot=slot, stdin=stdin) for argv, stdin in job.runs]
+                return JobResult(compile_res, None, self.name, batched)
             argv = [a.replace("{job}", "/job") for a in job.run_argv]
             run_res = self._step(job, tc, job_dir, argv, compiling=False, slot=slot)
             return JobResult(compile_res, run_res, self.name)
@@ -187,11 +198,44 @@ class LocalSandbox(Sandbox):
         argv += ["--remount-ro", "/", "--chdir", cwd, "--"]
         return argv
 
-    def _step(self, job: Job, tc: toolchains.Resolved, job_dir: str, argv: list[str], compiling: bool,
-              slot: int) -> StepResult:
+    def _supervised_runs(self, job: Job, tc: toolchains.Resolved, job_dir: str, slot: int) -> list[StepResult] | None:
+        """All of job.runs in one sandbox, under the supervisor (see supervisor.py); None if it died."""
         limits = job.limits
-        seconds = limits.compile_seconds if compiling else limits.run_seconds
-        binds: list[tuple[str, str, bool]] = [(b, b, False) for b in tc.binds]
+        plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
+                "runs": [{"argv": [a.replace("{job}", "/job") for a in argv], "seconds": limits.run_seconds}
+                         for argv, _ in job.runs]}
+        Path(job_dir, ".irgroups-plan.json").write_text(json.dumps(plan))
+        shutil.copyfile(SUPERVISOR, Path(job_dir, ".irgroups-supervisor.py"))
+        out_dir = tempfile.mkdtemp(prefix="irgroups-out-", dir=self.workdir)
+        try:
+            os.chmod(out_dir, 0o777)
+            argv = ["python3", "-I", "-S", "/job/.irgroups-supervisor.py", "/job/.irgroups-plan.json", "/out", "{cgroup}"]
+            seconds = len(job.runs) * (limits.run_seconds + 0.5) + 5.0
+            step = self._step(job, tc, job_dir, argv, compiling=False, slot=slot, seconds=seconds,
+                              extra_binds=[(out_dir, "/out", True)], bind_cgroup=True)
+            results_path = Path(out_dir, "results.json")
+            if step.status == SANDBOX_ERROR or not results_path.exists():
+                return None
+            results = json.loads(results_path.read_text())
+            if len(results) != len(job.runs):
+                return None
+        finally:
+            shutil.rmtree(out_dir, ignore_errors=True)
+        keep = limits.output_keep_bytes
+        out: list[StepResult] = []
+        for r in results:
+            status = (MEMORY if r["oom"] else TIMEOUT if r["timed_out"] else OK if r["exit_code"] == 0 else EXITED)
+            out.append(StepResult(status, r["exit_code"], r["seconds"], r["stdout"][:keep], r["stderr"][-keep:],
+                                  r["stdout"], token=r["token"]))
+        return out
+
+    def _step(self, job: Job, tc: toolchains.Resolved, job_dir: str, argv: list[str], compiling: bool,
+              slot: int, stdin: str | None = None, seconds: float | None = None,
+              extra_binds: list[tuple[str, str, bool]] | None = None, bind_cgroup: bool = False) -> StepResult:
+        limits = job.limits
+        if seconds is None:
+            seconds = (job.compile_seconds or limits.compile_seconds) if compiling else limits.run_seconds
+        binds: list[tuple[str, str, bool]] = [(b, b, False) for b in tc.binds] + list(extra_binds or [])
         env = dict(tc.env)
         if compiling:
             binds.append((job_dir, "/job", True))
@@ -206,19 +250,22 @@ class LocalSandbox(Sandbox):
         else:
             binds.append((job_dir, "/job", False))
             cwd = "/tmp"
+        processes = max(limits.processes, 256) if compiling else limits.processes
+        cgroup = _Cgroup(limits, processes) if self._cgroups else None
+        if bind_cgroup and cgroup is not None:
+            binds.append((str(cgroup.mem), "/cg", False))
+        argv = [a.replace("{cgroup}", "/cg" if cgroup is not None else "") for a in argv]
         inner = self._bwrap_argv(binds, cwd, rw=compiling, env=env, path_dirs=tc.path_dirs) + argv
         cpu = int(seconds) + 2
         fsize = limits.file_size_mb * 1024 * 1024
         prlimit = ["prlimit", f"--cpu={cpu}", f"--fsize={fsize}", "--nofile=1024", "--core=0"]
-        processes = max(limits.processes, 256) if compiling else limits.processes
-        cgroup = _Cgroup(limits, processes) if self._cgroups else None
         if cgroup is None:
             prlimit.append(f"--as={limits.memory_mb * 1024 * 1024 * 4}")
         script = (cgroup.join_script() if cgroup else "") + "exec " + shlex.join(prlimit + ["--"] + inner)
         io_dir = tempfile.mkdtemp(prefix="irgroups-io-", dir=self.workdir)
         try:
             stdin_path, out_path, err_path = (os.path.join(io_dir, n) for n in ("in", "out", "err"))
-            Path(stdin_path).write_text(job.stdin)
+            Path(stdin_path).write_text(job.stdin if stdin is None else stdin)
             start = time.monotonic()
             with open(stdin_path, "rb") as fin, open(out_path, "wb") as fout, open(err_path, "wb") as ferr:
                 try:

@@ -4,14 +4,16 @@ through the verdict cache."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import queue
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from irgroups import languages
+from irgroups.batch import execute_batch, prefilter
 from irgroups.cache import VerdictCache
-from irgroups.execute import FORMAT_ERROR, Verdict, execute
+from irgroups.execute import FORMAT_ERROR, Verdict
 from irgroups.problems.model import Problem
 from irgroups.sandbox.base import Limits, Sandbox
 from irgroups.sandbox.toolchains import resolve
@@ -19,47 +21,67 @@ from irgroups.sandbox.toolchains import resolve
 
 def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Problem], sandbox: Sandbox,
                        cache: VerdictCache, workers: int, limits: Limits,
-                       on_done: Callable[[], None] = lambda: None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+                       on_done: Callable[[int], None] = lambda n: None,
+                       max_batch: int = 24) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Verdicts for every candidate: from the cache, the prefilter, or batched sandbox runs."""
     limits_key = repr(dataclasses.astuple(limits))
-    slots: queue.Queue[int] = queue.Queue()
-    for i in range(workers):
-        slots.put(i)
-    hits = 0
-
-    def one(row: dict[str, Any]) -> Verdict:
-        nonlocal hits
+    verdicts: dict[int, Verdict] = {}
+    keys: dict[int, str] = {}
+    pending: dict[str, list[int]] = {}
+    hits = prefiltered = 0
+    for i, row in enumerate(candidates):
         problem = problems[row["problem_id"]]
         if row.get("extract_error"):
-            return Verdict(FORMAT_ERROR, 0, len(problem.tests), ["missing"] * len(problem.tests),
-                           stderr_tail=row["extract_error"], backend="none")
+            verdicts[i] = Verdict(FORMAT_ERROR, 0, len(problem.tests), ["missing"] * len(problem.tests),
+                                  stderr_tail=row["extract_error"], backend="none")
+            continue
         toolchain = resolve(languages.get(row["lang"])).version
-        key = cache.key(row["candidate_id"], problem.tests_hash, toolchain, limits_key)
-        cached = cache.get(key)
+        keys[i] = cache.key(row["candidate_id"], problem.tests_hash, toolchain, limits_key)
+        cached = cache.get(keys[i])
         if cached is not None:
             hits += 1
-            return cached
+            verdicts[i] = cached
+            continue
+        early = prefilter(problem, row["lang"], row["code"])
+        if early is not None:
+            prefiltered += 1
+            early.toolchain, early.backend = toolchain, "prefilter"
+            verdicts[i] = early
+            cache.put(keys[i], early)
+            continue
+        pending.setdefault(row["lang"], []).append(i)
+    on_done(len(verdicts))
+
+    batches: list[list[int]] = []
+    for idx in pending.values():
+        # enough batches to keep every worker busy, none larger than max_batch
+        size = max(1, min(max_batch, math.ceil(len(idx) / workers)))
+        batches += [idx[j:j + size] for j in range(0, len(idx), size)]
+    slots: queue.Queue[int] = queue.Queue()
+    for w in range(workers):
+        slots.put(w)
+
+    def run(batch: list[int]) -> None:
         slot = slots.get()
         try:
-            verdict = execute(problem, row["lang"], row["code"], sandbox, limits, slot=slot)
+            items = [(problems[candidates[i]["problem_id"]], candidates[i]["lang"], candidates[i]["code"]) for i in batch]
+            for i, v in zip(batch, execute_batch(items, sandbox, limits, slot=slot)):
+                verdicts[i] = v
+                cache.put(keys[i], v)
         finally:
             slots.put(slot)
-        cache.put(key, verdict)
-        return verdict
-
-    def tracked(row: dict[str, Any]) -> Verdict:
-        try:
-            return one(row)
-        finally:
-            on_done()
+            on_done(len(batch))
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        verdicts = list(pool.map(tracked, candidates))
+        list(pool.map(run, batches))
     rows = []
-    for cand, v in zip(candidates, verdicts):
+    for i, cand in enumerate(candidates):
+        v = verdicts[i]
         rows.append({
             "candidate_id": cand["candidate_id"], "problem_id": cand["problem_id"], "lang": cand["lang"],
             "status": v.status, "tests_passed": v.tests_passed, "tests_total": v.tests_total,
             "test_outcomes": v.test_outcomes, "compile_seconds": v.compile_seconds, "run_seconds": v.run_seconds,
             "stderr_tail": v.stderr_tail, "backend": v.backend, "toolchain": v.toolchain,
         })
-    return rows, {"cache_hits": hits, "executed": len(candidates) - hits}
+    return rows, {"cache_hits": hits, "prefiltered": prefiltered, "batches": len(batches),
+                  "executed": len(candidates) - hits - prefiltered}

@@ -1,0 +1,60 @@
+"""PNG plots with matplotlib (Agg backend: no display needed)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
+
+
+def _png(fig: Any) -> bytes:
+    buf = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buf, format="png", dpi=100)
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def bars(labels: list[str], values: list[float], title: str, ylabel: str, ylim: float | None = None) -> bytes:
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.bar(labels, values, color="#4C72B0")
+    for i, v in enumerate(values):
+        ax.text(i, v, f"{v:.2f}" if isinstance(v, float) and v < 10 else f"{v:g}", ha="center", va="bottom",
+                fontsize=8)
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    if ylim is not None:
+        ax.set_ylim(0, ylim)
+    ax.tick_params(axis="x", rotation=30)
+    return _png(fig)
+
+
+def histogram(values: list[int], title: str, xlabel: str) -> bytes:
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    if values:
+        lo, hi = min(values), max(values)
+        ax.hist(values, bins=range(lo, hi + 2), color="#55A868", edgecolor="white", align="left")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("count")
+    return _png(fig)
+
+
+def grouped_bars(groups: list[str], series: dict[str, list[float]], title: str, ylabel: str) -> bytes:
+    fig, ax = plt.subplots(figsize=(7, 3.8))
+    n = max(len(series), 1)
+    width = 0.8 / n
+    for i, (name, values) in enumerate(series.items()):
+        xs = [x + i * width - 0.4 + width / 2 for x in range(len(groups))]
+        ax.bar(xs, values, width, label=name)
+    ax.set_xticks(range(len(groups)))
+    ax.set_xticklabels(groups, rotation=30)
+    ax.set_ylim(0, 1)
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8)
+    return _png(fig)
