@@ -136,6 +136,8 @@ def test_openai_backend_against_a_real_server_resumes_without_repeating(tiny: Pa
     assert served_second == total - cached
     assert cached_answers(out) == total
     in_flight_lost = served_first - cached
+    print(f"openai resume: total={total} cached_at_kill={cached} served_before_kill={served_first} "
+          f"served_after_restart={served_second} lost_in_flight={in_flight_lost}")
     assert 0 <= in_flight_lost <= 2  # at most --concurrency requests were cut off by the kill
     cands = stage(out, "candidates")
     assert cands.height >= 1 and cands["raw_output"].null_count() == 0
