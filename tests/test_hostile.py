@@ -1,4 +1,4 @@
-"""Hostile candidates against the local sandbox, in every compiled/interpreted language.
+"""Hostile candidates against both sandboxes (local, docker), in every compiled/interpreted language.
 
 Each candidate tries something a model-written program must not get away with
 (spinning forever, fork bombs, huge allocations, the network, writing outside
@@ -490,6 +490,247 @@ class Problem {
 """,
 }
 
+# --------------------------------------------------------------------------------------------
+# more hostile candidates (issue 6): @HOSTFILE@ is a JSON string literal of a host file that
+# holds "42"; @HOSTPID@ is the test process's pid
+# --------------------------------------------------------------------------------------------
+
+PY.update({
+    "disk_fill": """\
+def add(a, b):
+    chunk = b"x" * (1 << 20)
+    with open("fill.bin", "wb") as f:
+        for _ in range(4096):
+            f.write(chunk)
+            f.flush()
+    return a + b
+""",
+    "endless_output": """\
+import sys
+
+
+def add(a, b):
+    line = "y" * 1023 + "\\n"
+    while True:
+        sys.__stdout__.write(line)
+""",
+    "read_host_file": """\
+def add(a, b):
+    with open(@HOSTFILE@) as f:
+        secret = f.read()
+    return a + b + int(secret.strip()) - 42
+""",
+    "kill_parent": """\
+import os
+import signal
+
+
+def add(a, b):
+    for pid in (os.getppid(), @HOSTPID@, 1, -1):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    return a + b
+""",
+    "sleep_past_timeout": """\
+import time
+
+
+def add(a, b):
+    time.sleep(30)
+    return a + b
+""",
+    "good": "def add(a, b):\n    return a + b\n",
+})
+
+RUST.update({
+    "disk_fill": """\
+use std::io::Write;
+
+fn add(a: i64, b: i64) -> i64 {
+    let chunk = vec![b'x'; 1 << 20];
+    let mut f = std::fs::File::create("fill.bin").expect("create");
+    for _ in 0..4096 {
+        f.write_all(&chunk).expect("write");
+    }
+    a + b
+}
+""",
+    "endless_output": """\
+use std::io::Write;
+
+fn add(a: i64, b: i64) -> i64 {
+    let line = [b'y'; 1024];
+    let mut out = std::io::stdout();
+    loop {
+        out.write_all(&line).expect("write");
+    }
+}
+""",
+    "read_host_file": """\
+fn add(a: i64, b: i64) -> i64 {
+    let s = std::fs::read_to_string(@HOSTFILE@).expect("read");
+    a + b + s.trim().parse::<i64>().unwrap() - 42
+}
+""",
+    "kill_parent": """\
+extern "C" {
+    fn kill(pid: i32, sig: i32) -> i32;
+    fn getppid() -> i32;
+}
+
+fn add(a: i64, b: i64) -> i64 {
+    unsafe {
+        kill(getppid(), 9);
+        kill(@HOSTPID@, 9);
+        kill(1, 9);
+        kill(-1, 9);
+    }
+    a + b
+}
+""",
+    "sleep_past_timeout": """\
+fn add(a: i64, b: i64) -> i64 {
+    std::thread::sleep(std::time::Duration::from_secs(30));
+    a + b
+}
+""",
+    "good": "fn add(a: i64, b: i64) -> i64 {\n    a + b\n}\n",
+})
+
+GO.update({
+    "disk_fill": """\
+import "os"
+
+func Add(a int, b int) int {
+	f, err := os.Create("fill.bin")
+	if err != nil {
+		panic(err)
+	}
+	chunk := make([]byte, 1<<20)
+	for i := 0; i < 4096; i++ {
+		if _, err := f.Write(chunk); err != nil {
+			panic(err)
+		}
+	}
+	return a + b
+}
+""",
+    "endless_output": """\
+import "os"
+
+func Add(a int, b int) int {
+	line := make([]byte, 1024)
+	for i := range line {
+		line[i] = 'y'
+	}
+	for {
+		if _, err := os.Stdout.Write(line); err != nil {
+			panic(err)
+		}
+	}
+}
+""",
+    "read_host_file": """\
+import (
+	"os"
+	"strconv"
+	"strings"
+)
+
+func Add(a int, b int) int {
+	data, err := os.ReadFile(@HOSTFILE@)
+	if err != nil {
+		panic(err)
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	return a + b + n - 42
+}
+""",
+    "kill_parent": """\
+import "syscall"
+
+func Add(a int, b int) int {
+	_ = syscall.Kill(syscall.Getppid(), syscall.SIGKILL)
+	_ = syscall.Kill(@HOSTPID@, syscall.SIGKILL)
+	_ = syscall.Kill(1, syscall.SIGKILL)
+	_ = syscall.Kill(-1, syscall.SIGKILL)
+	return a + b
+}
+""",
+    "sleep_past_timeout": """\
+import "time"
+
+func Add(a int, b int) int {
+	time.Sleep(30 * time.Second)
+	return a + b
+}
+""",
+    "good": "func Add(a int, b int) int {\n\treturn a + b\n}\n",
+})
+
+CS.update({
+    "disk_fill": """\
+using System.IO;
+
+class Problem {
+    public static long Add(long a, long b) {
+        var chunk = new byte[1 << 20];
+        using (var f = new FileStream("fill.bin", FileMode.Create)) {
+            for (int i = 0; i < 4096; i++) { f.Write(chunk, 0, chunk.Length); f.Flush(); }
+        }
+        return a + b;
+    }
+}
+""",
+    "endless_output": """\
+using System;
+
+class Problem {
+    public static long Add(long a, long b) {
+        var line = new string('y', 1023);
+        while (true) { Console.Out.WriteLine(line); }
+    }
+}
+""",
+    "read_host_file": """\
+using System.IO;
+
+class Problem {
+    public static long Add(long a, long b) {
+        string s = File.ReadAllText(@HOSTFILE@);
+        return a + b + long.Parse(s.Trim()) - 42;
+    }
+}
+""",
+    "kill_parent": """\
+using System.Runtime.InteropServices;
+
+class Problem {
+    [DllImport("libc", EntryPoint = "kill")] static extern int Kill(int pid, int sig);
+    [DllImport("libc", EntryPoint = "getppid")] static extern int GetPPid();
+
+    public static long Add(long a, long b) {
+        Kill(GetPPid(), 9);
+        Kill(@HOSTPID@, 9);
+        Kill(1, 9);
+        Kill(-1, 9);
+        return a + b;
+    }
+}
+""",
+    "sleep_past_timeout": """\
+class Problem {
+    public static long Add(long a, long b) {
+        System.Threading.Thread.Sleep(30000);
+        return a + b;
+    }
+}
+""",
+    "good": "class Problem {\n    public static long Add(long a, long b) {\n        return a + b;\n    }\n}\n",
+})
+
 CODE = {"python": PY, "rust": RUST, "go": GO, "csharp": CS}
 
 ALLOWED = {
@@ -502,6 +743,12 @@ ALLOWED = {
     "exit_zero": {"runtime_error"},
     # may pass; the point is that the detached child is gone afterwards
     "detached_child": {"passed", "failed", "runtime_error"},
+    "disk_fill": {"runtime_error", "memory_limit", "timeout"},
+    "endless_output": {"runtime_error", "timeout"},
+    "read_host_file": {"runtime_error", "failed"},
+    # may pass (its parent is a wrapper); the point is that the build and the sandbox go on
+    "kill_parent": {"passed", "failed", "runtime_error", "timeout"},
+    "sleep_past_timeout": {"timeout"},
 }
 
 
@@ -525,16 +772,37 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work
 
 
-# overrides conftest's session-wide `sandbox`: this module needs its own workdir to inspect
-@pytest.fixture(scope="module")
-def sandbox(workdir: Path):
-    sb = LocalSandbox(workdir=str(workdir))
-    problems = sb.problems()
-    if problems:
-        sb.close()
-        pytest.skip("local sandbox unusable here: " + "; ".join(problems))
+# overrides conftest's session-wide `sandbox`: this module needs its own workdir to inspect;
+# every test runs on both backends (docker ones skip cleanly where no daemon or image is there)
+@pytest.fixture(scope="module", params=["local", pytest.param("docker", marks=pytest.mark.docker)])
+def sandbox(request: pytest.FixtureRequest, workdir: Path):
+    if request.param == "local":
+        sb = LocalSandbox(workdir=str(workdir))
+        problems = sb.problems()
+        if problems:
+            sb.close()
+            pytest.skip("local sandbox unusable here: " + "; ".join(problems))
+    else:
+        from irgroups.sandbox.docker import DockerSandbox
+
+        sb = DockerSandbox(langs=LANGS)
+        problems = [p for p in sb.problems() if "image" not in p]  # a missing image skips its language only
+        if problems:
+            sb.close()
+            pytest.skip("docker sandbox unusable here: " + "; ".join(problems))
     yield sb
     sb.close()
+    if request.param == "docker":
+        left = _session_containers(sb)
+        assert not left, f"containers left behind after close: {left}"
+
+
+def _session_containers(sb) -> list[str]:
+    import subprocess
+
+    res = subprocess.run(["docker", "ps", "-aq", "--filter", f"label=org.irgroups.session={sb.session}"],
+                         capture_output=True, text=True, timeout=60)
+    return res.stdout.split()
 
 
 @pytest.fixture
@@ -552,11 +820,16 @@ def cgroups_made(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return made
 
 
-def _need_toolchain(lang: str) -> None:
+def _need_toolchain(lang: str, sandbox=None) -> None:
     try:
         toolchains.resolve(languages.get(lang))
     except ToolchainMissing as e:
         pytest.skip(str(e))
+    if sandbox is not None and sandbox.name == "docker":
+        from irgroups.sandbox.docker import images
+
+        if not images.image_exists(sandbox.image(lang)):
+            pytest.skip(f"docker image {sandbox.image(lang)} missing: bash scripts/docker_images.sh {lang}")
 
 
 def _cmdlines() -> dict[int, str]:
@@ -583,7 +856,10 @@ def _processes_with(needle: str, wait: float = 2.0) -> dict[int, str]:
         time.sleep(0.05)
 
 
-def _assert_clean(sandbox: LocalSandbox, workdir: Path, cgroups_made: list[Path]) -> None:
+def _assert_clean(sandbox, workdir: Path, cgroups_made: list[Path]) -> None:
+    if sandbox.name == "docker":
+        _assert_docker_clean(sandbox)
+        return
     # no cgroup left behind
     if (CGROUP_ROOT / "pids" / "irgroups").exists() and sandbox.has_cgroups:
         assert cgroups_made, "the sandbox has cgroups but made none for this job"
@@ -599,7 +875,21 @@ def _assert_clean(sandbox: LocalSandbox, workdir: Path, cgroups_made: list[Path]
     assert not running, f"processes of this job still running: {running}"
 
 
-def _run(sandbox: LocalSandbox, lang: str, code: str):
+def _assert_docker_clean(sandbox) -> None:
+    """Only the sandbox's own reused containers exist, each running nothing but its keeper."""
+    live = {c.cid for c in sandbox._containers.values()}
+    ids = _session_containers(sandbox)
+    extra = [i for i in ids if not any(c.startswith(i) for c in live)]
+    assert not extra, f"containers of this sandbox not in use any more: {extra}"
+    for c in sandbox._containers.values():
+        pids = c.cgroup.pids()
+        if pids is not None and c.keepers:
+            assert pids == c.keepers, f"processes left in container {c.cid[:12]}: {pids - c.keepers}"
+    running = _processes_with(SLEEP_MARKER, wait=1.0)
+    assert not running, f"processes of a job still running: {running}"
+
+
+def _run(sandbox, lang: str, code: str):
     return execute(PROBLEM, lang, code, sandbox, LIMITS)
 
 
@@ -607,7 +897,7 @@ def _check_verdict(v, lang: str, case: str, code: str) -> None:
     info = f"{lang}/{case}: status={v.status} outcomes={v.test_outcomes} stderr_tail={v.stderr_tail[-1500:]!r}"
     assert v.status != SANDBOX_ERROR, "sandbox_error: " + info
     assert v.status in ALLOWED[case], f"expected one of {sorted(ALLOWED[case])}; " + info
-    if case != "detached_child":
+    if case not in ("detached_child", "kill_parent"):
         assert v.tests_passed < v.tests_total, info
 
 
@@ -618,19 +908,56 @@ def _check_verdict(v, lang: str, case: str, code: str) -> None:
 pytestmark = pytest.mark.parametrize("lang", LANGS)
 
 
-@pytest.mark.parametrize("case", ["infinite_loop", "fork_bomb", "huge_alloc", "fake_pass", "exit_zero"])
+@pytest.mark.parametrize("case", ["infinite_loop", "fork_bomb", "huge_alloc", "fake_pass", "exit_zero",
+                                  "disk_fill", "endless_output", "sleep_past_timeout"])
 def test_hostile_candidate(sandbox, workdir, cgroups_made, lang, case):
-    _need_toolchain(lang)
+    _need_toolchain(lang, sandbox)
     code = candidate(lang, case)
     v = _run(sandbox, lang, code)
     _check_verdict(v, lang, case, code)
     if case == "fake_pass":
         assert v.tests_passed == 0 and v.test_outcomes == ["fail", "fail"], v
     _assert_clean(sandbox, workdir, cgroups_made)
+    if case in ("fork_bomb", "huge_alloc", "disk_fill", "endless_output"):
+        _assert_still_works(sandbox, lang)
+
+
+def _assert_still_works(sandbox, lang: str) -> None:
+    """The build goes on: a correct candidate still passes on the same sandbox (same container)."""
+    v = _run(sandbox, lang, candidate(lang, "good"))
+    assert v.status == "passed", f"{lang}: the sandbox no longer works after a hostile job: {v}"
+
+
+def test_read_host_file(sandbox, workdir, cgroups_made, tmp_path, lang):
+    """A host file outside the job (under pytest's tmp_path) must not be readable."""
+    _need_toolchain(lang, sandbox)
+    secret = tmp_path / "secret" / "answer.txt"
+    secret.parent.mkdir()
+    secret.write_text("42\n")
+    secret.chmod(0o644)
+    for parent in (secret.parent, *secret.parents):
+        if parent == Path("/"):
+            break
+        parent.chmod(parent.stat().st_mode | 0o055)  # world-readable: only the sandbox may stand in the way
+    code = candidate(lang, "read_host_file", HOSTFILE=_lit(str(secret)))
+    v = _run(sandbox, lang, code)
+    _check_verdict(v, lang, "read_host_file", code)
+    _assert_clean(sandbox, workdir, cgroups_made)
+
+
+def test_kill_parent(sandbox, workdir, cgroups_made, lang):
+    """SIGKILL to its parent, to pid 1, to every process it may signal and to this test's pid:
+    the test process survives, the job is classified, the sandbox goes on working."""
+    _need_toolchain(lang, sandbox)
+    code = candidate(lang, "kill_parent", HOSTPID=str(os.getpid()))
+    v = _run(sandbox, lang, code)
+    _check_verdict(v, lang, "kill_parent", code)
+    _assert_clean(sandbox, workdir, cgroups_made)
+    _assert_still_works(sandbox, lang)
 
 
 def test_no_network(sandbox, workdir, cgroups_made, lang):
-    _need_toolchain(lang)
+    _need_toolchain(lang, sandbox)
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         listener.bind(("127.0.0.1", 0))
@@ -677,14 +1004,14 @@ def _write_case(sandbox, workdir, cgroups_made, lang, required: list[str], also:
 
 def test_no_write_outside(sandbox, workdir, cgroups_made, tmp_path, lang):
     """A host path outside the job (under pytest's tmp_path) must be neither visible nor writable."""
-    _need_toolchain(lang)
+    _need_toolchain(lang, sandbox)
     host_file = tmp_path / "escaped" / f"pwned-{lang}.txt"
     host_file.parent.mkdir()
     _write_case(sandbox, workdir, cgroups_made, lang, required=[str(host_file)], also=list(HOST_WRITE_TARGETS))
 
 
 def test_detached_child_is_reaped(sandbox, workdir, cgroups_made, lang):
-    _need_toolchain(lang)
+    _need_toolchain(lang, sandbox)
     before = _processes_with(SLEEP_MARKER, wait=0)
     assert not before, f"a '{SLEEP_MARKER}' process already runs before the test: {before}"
     code = candidate(lang, "detached_child")
@@ -698,7 +1025,7 @@ def test_detached_child_is_reaped(sandbox, workdir, cgroups_made, lang):
 def test_system_dirs_read_only(sandbox, workdir, cgroups_made, lang):
     """/etc and /usr must not be writable from inside the sandbox either (even where a write would
     only land in the sandbox's own private root)."""
-    _need_toolchain(lang)
+    _need_toolchain(lang, sandbox)
     _write_case(sandbox, workdir, cgroups_made, lang, required=list(HOST_WRITE_TARGETS), also=[])
 
 
