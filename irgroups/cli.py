@@ -61,6 +61,9 @@ def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None)
               help="Verdict cache directory (default: <out>/cache); share it across runs to skip repeated work.")
 @click.option("--overwrite", is_flag=True, help="Delete --out first instead of resuming.")
 @click.option("--no-progress", is_flag=True, help="No progress bars (logs and CI).")
+@click.option("--sandbox", "sandbox_name", type=click.Choice(["local", "docker"]), default="local", show_default=True,
+              help="Where code runs: bubblewrap namespaces on this host, or Docker containers "
+              "(images: bash scripts/docker_images.sh).")
 @click.option("--backend", type=click.Choice(["reference", "hf", "openai", "vllm"]), default="reference",
               show_default=True, help="Who writes candidates: the bundled references (model-free), transformers, "
               "an OpenAI-compatible server, or vLLM's offline engine.")
@@ -84,7 +87,7 @@ def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None)
               "source_code, target_name, target_lang, signature, where).")
 def build(langs: str, source: str, out: Path, workers: int, limit: int | None, mutants: int, shard_size: int,
           seed: int, run_timeout: float, memory_mb: int, cache_dir: Path | None, overwrite: bool,
-          no_progress: bool, backend: str, model: str | None, samples: int, temperature: float, top_p: float,
+          no_progress: bool, sandbox_name: str, backend: str, model: str | None, samples: int, temperature: float, top_p: float,
           max_new_tokens: int, stop: tuple[str, ...], base_url: str, api_mode: str, concurrency: int,
           batch_size: int, tensor_parallel_size: int, references: bool, prompt_template: Path | None) -> None:
     """problems -> candidates -> sandboxed executions -> labels -> groups (parquet shards).
@@ -112,7 +115,7 @@ def build(langs: str, source: str, out: Path, workers: int, limit: int | None, m
                           backend=backend, model=model,
                           sampling=SamplingSettings(samples=samples, temperature=temperature, top_p=top_p,
                                                     max_new_tokens=max_new_tokens, seed=seed, stop=stop),
-                          backend_options=options, references=references,
+                          backend_options=options, references=references, sandbox=sandbox_name,
                           prompt_template=prompt_template.read_text() if prompt_template else TRANSLATE)
         summary = run_build(cfg)
         print_summary(summary, _console())

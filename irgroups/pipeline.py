@@ -30,7 +30,7 @@ from irgroups.problems import sources
 from irgroups.problems.model import Problem
 from irgroups.prompts import TRANSLATE
 from irgroups.sandbox import toolchains
-from irgroups.sandbox.base import Limits
+from irgroups.sandbox.base import Limits, Sandbox
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.shards import Stage, atomic_write_json
 from irgroups.stages.candidates import make_candidates, merge_candidates
@@ -62,6 +62,7 @@ class BuildConfig:
     backend_options: dict[str, Any] = field(default_factory=dict)  # base_url, mode, concurrency, batch_size...
     references: bool = True  # add the bundled references (and their mutants) to the candidates
     prompt_template: str = TRANSLATE
+    sandbox: str = "local"  # local | docker
 
     def __post_init__(self) -> None:
         self.out = Path(self.out)
@@ -77,6 +78,8 @@ class BuildConfig:
             raise ConfigError(f"--backend must be one of reference, {', '.join(MODEL_BACKENDS)}; got {self.backend!r}")
         if self.backend != "reference" and not self.model:
             raise ConfigError(f"--backend {self.backend} needs --model (a local path or a model id)")
+        if self.sandbox not in ("local", "docker"):
+            raise ConfigError(f"--sandbox must be local or docker, got {self.sandbox!r}")
         if self.backend == "reference" and not self.references:
             raise ConfigError("--no-references with --backend reference leaves nothing to build")
 
@@ -97,7 +100,15 @@ NEEDS = {"hf": (("torch", "transformers"), "pip install 'irgroups[train]'"),
          "vllm": (("vllm",), "pip install 'irgroups[vllm]' (on a GPU machine)")}
 
 
-def preflight(langs: list[languages.Language], sandbox: LocalSandbox, backend: str = "reference") -> dict[str, str]:
+def make_sandbox(name: str, langs: list[languages.Language]) -> Sandbox:
+    if name == "docker":
+        from irgroups.sandbox.docker import DockerSandbox
+
+        return DockerSandbox(langs=[lang.name for lang in langs])
+    return LocalSandbox()
+
+
+def preflight(langs: list[languages.Language], sandbox: Sandbox, backend: str = "reference") -> dict[str, str]:
     """Refuse before any work if the backend's packages, the sandbox or a toolchain is missing."""
     modules, hint = NEEDS.get(backend, ((), ""))
     absent = [m for m in modules if importlib.util.find_spec(m) is None]
@@ -118,8 +129,12 @@ def chunk(items: list[Problem], size: int) -> list[list[Problem]]:
 
 def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any]:
     langs = languages.parse_list(cfg.langs)
-    sandbox = LocalSandbox()
-    tools = preflight(langs, sandbox, cfg.backend)
+    sandbox = make_sandbox(cfg.sandbox, langs)
+    try:
+        tools = preflight(langs, sandbox, cfg.backend)
+    except BaseException:
+        sandbox.close()
+        raise
     tools["irgroups"] = __version__
     if cfg.overwrite and cfg.out.exists():
         shutil.rmtree(cfg.out)
@@ -160,7 +175,7 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any
 
 
 def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[list[Problem]],
-                by_id: dict[str, Problem], stages: dict[str, Stage], sandbox: LocalSandbox,
+                by_id: dict[str, Problem], stages: dict[str, Stage], sandbox: Sandbox,
                 cache: VerdictCache, requests: RequestCache, progress: Progress | None) -> None:
     def task(name: str, total: int) -> Callable[[int], None]:
         if progress is None:

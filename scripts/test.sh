@@ -8,6 +8,7 @@ if [[ -n "$missing" ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 [[ -x "$HOME/.cargo/bin/rustc" ]] && export PATH="$HOME/.cargo/bin:$PATH"
+bash scripts/start_docker.sh
 .venv/bin/ruff check irgroups training tests benchmarks
 .venv/bin/mypy
 set +e
