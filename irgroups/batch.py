@@ -3,9 +3,13 @@
 A batch is built by the language (`Language.batch_program`) and compiled once; each
 candidate then runs as its own process with its own token, limits and timeout, so a
 hostile candidate cannot touch another's verdict. When the batch does not compile,
-the compiler's messages name the files of the guilty candidates: those are executed
-on their own (so their verdict and stderr are exactly what a lone compile gives),
-and the rest is batched again. Verdicts therefore agree with one-at-a-time execution.
+the compiler's messages name the files of the guilty candidates (each candidate lives
+in its own module, package or namespace, so an error in its files is its own): those
+are compile errors, with the compiler's lines about their files, and the rest is
+built again. Compilers report errors phase by phase (mcs: syntax, then types), so this
+can take a few rounds; each round is one compiler call. If the compiler names no file
+the rest goes one at a time. Verdicts agree with one-at-a-time execution
+(tests/test_batch.py, benchmarks/throughput.py).
 """
 
 from __future__ import annotations
@@ -20,8 +24,6 @@ from irgroups.execute import COMPILE_ERROR, SANDBOX_ERROR, Verdict, execute, jud
 from irgroups.problems.model import Problem
 from irgroups.sandbox import base as sb
 from irgroups.sandbox.toolchains import resolve
-
-MAX_ROUNDS = 3
 
 
 def prefilter(problem: Problem, lang: str, code: str) -> Verdict | None:
@@ -53,9 +55,7 @@ def execute_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, li
         return [Verdict(SANDBOX_ERROR, 0, len(p.tests), stderr_tail=str(e), backend=sandbox.name) for p, _, _ in items]
     verdicts: dict[int, Verdict] = {}
     todo = list(range(len(items)))
-    for _ in range(MAX_ROUNDS):
-        if len(todo) <= 1:
-            break
+    while len(todo) > 1:
         program = lang.batch_program([(items[k][0], items[k][2]) for k in todo])
         if program is None:
             break
@@ -77,14 +77,22 @@ def execute_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, li
             break
         if result.compile is not None and result.compile.status == sb.SANDBOX_ERROR:
             break  # infrastructure: let the one-at-a-time path report it per item
-        blamed = {todo[int(m)] for m in re.findall(program.blame, result.compile.stderr + result.compile.stdout)
-                  if int(m) < len(todo)} if result.compile else set()
+        output = (result.compile.stderr + "\n" + result.compile.stdout) if result.compile else ""
+        blamed: dict[int, list[str]] = {}
+        pattern = re.compile(program.blame)
+        for line in output.splitlines():
+            for m in pattern.finditer(line):
+                if int(m.group(1)) < len(todo):
+                    blamed.setdefault(int(m.group(1)), []).append(line)
         if not blamed:
-            break  # the compiler did not say whose fault it was: fall back to one at a time
-        for k in sorted(blamed):
-            p, lg, c = items[k]
-            verdicts[k] = execute(p, lg, c, sandbox, limits, slot=slot)
-        todo = [k for k in todo if k not in blamed]
+            break  # the compiler did not say whose fault it was: the rest goes one at a time
+        share = result.compile.seconds / len(todo) if result.compile else 0.0
+        for pos, lines in blamed.items():
+            n = len(items[todo[pos]][0].tests)
+            verdicts[todo[pos]] = Verdict(COMPILE_ERROR, 0, n, ["missing"] * n, compile_seconds=share,
+                                          stderr_tail="\n".join(lines)[-2000:], backend=result.backend,
+                                          toolchain=toolchain)
+        todo = [k for pos, k in enumerate(todo) if pos not in blamed]
     for k in todo:
         p, lg, c = items[k]
         verdicts[k] = execute(p, lg, c, sandbox, limits, slot=slot)
