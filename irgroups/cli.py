@@ -45,7 +45,8 @@ def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None)
               expose_value=False, callback=_load_recipe,
               help="A pipeline recipe (TOML, see pipelines/); its [build] table sets defaults for these options.")
 @click.option("--langs", default="rust,go,csharp", show_default=True,
-              help="Target languages, comma-separated: " + ", ".join(languages.LANGUAGES) + " (aliases rs, cs, ...).")
+              help="Target languages, comma-separated: " + ", ".join(languages.LANGUAGES) + " (aliases rs, cs, ...); "
+              "add llvm-ir for LLVM IR groups made from the cpp/rust candidates that pass.")
 @click.option("--source", default="humaneval,bundled", show_default=True,
               help="Problem sources: humaneval, bundled, or paths to JSONL/parquet files in the neutral schema.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("runs/default"), show_default=True,
@@ -101,7 +102,9 @@ def build(langs: str, source: str, out: Path, workers: int, limit: int | None, m
     from irgroups.summary import print_summary
 
     with _errors():
-        languages.parse_list(langs)  # refuse an unknown language before anything else
+        from irgroups.pipeline import split_targets
+
+        languages.parse_list(split_targets(langs)[0])  # refuse an unknown language before anything else
         per_backend: dict[str, dict[str, Any]] = {
             "hf": {"batch_size": batch_size},
             "openai": {"base_url": base_url, "mode": api_mode, "concurrency": concurrency},

@@ -40,6 +40,15 @@ from irgroups.stages.labels import make_labels
 from irgroups.stages.prompts import make_prompts
 
 STAGES = ("problems", "prompts", "candidates", "executions", "labels", "groups")
+LLVM_TARGET = "llvm-ir"
+
+
+def split_targets(text: str) -> tuple[str, bool]:
+    """`--langs rust,cpp,llvm-ir` -> ("rust,cpp", True): llvm-ir is a group kind built from the
+    passing candidates of the languages with an LLVM front end, not a language of its own."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    llvm = LLVM_TARGET in parts
+    return ",".join(p for p in parts if p != LLVM_TARGET), llvm
 
 
 @dataclass
@@ -85,7 +94,8 @@ class BuildConfig:
 
     def config_hash(self) -> str:
         """What decides the rows (not workers, paths or display)."""
-        langs = [lang.name for lang in languages.parse_list(self.langs)]
+        text, llvm = split_targets(self.langs)
+        langs = [lang.name for lang in languages.parse_list(text)] + ([LLVM_TARGET] if llvm else [])
         blob = json.dumps({
             "langs": langs, "source": self.source, "limit": self.limit, "mutants": self.mutants_per_reference,
             "shard_size": self.shard_size, "seed": self.seed, "limits": asdict(self.limits),
@@ -128,7 +138,10 @@ def chunk(items: list[Problem], size: int) -> list[list[Problem]]:
 
 
 def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any]:
-    langs = languages.parse_list(cfg.langs)
+    lang_text, llvm = split_targets(cfg.langs)
+    langs = languages.parse_list(lang_text)
+    if llvm and not {"cpp", "rust"} & {lang.name for lang in langs}:
+        raise ConfigError("llvm-ir groups are made from cpp or rust candidates: add cpp and/or rust to --langs")
     sandbox = make_sandbox(cfg.sandbox, langs)
     try:
         tools = preflight(langs, sandbox, cfg.backend)
@@ -146,7 +159,7 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any
     shards = chunk(problems, cfg.shard_size)
     by_id = {p.problem_id: p for p in problems}
 
-    stages = {name: Stage(cfg.out, name, chash, tools) for name in STAGES}
+    stages = {name: Stage(cfg.out, name, chash, tools) for name in STAGES + (("llvm_groups",) if llvm else ())}
     for st in stages.values():
         st.set_num_shards(len(shards))
     atomic_write_json(cfg.out / "config.json", {
@@ -243,6 +256,12 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
         if not stages["groups"].done(i):
             rows, stats = make_groups(shard, cands, stages["labels"].read(i))
             stages["groups"].write(i, rows, stats)
+        if "llvm_groups" in stages and not stages["llvm_groups"].done(i):
+            from irgroups.llvm import LLVMConfig, make_llvm_groups
+
+            rows, stats = make_llvm_groups(shard, cands, stages["labels"].read(i), sandbox, workers=cfg.workers,
+                                           config=LLVMConfig(seed=cfg.seed))
+            stages["llvm_groups"].write(i, rows, stats)
         advance(1)
 
 

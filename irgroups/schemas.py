@@ -103,3 +103,12 @@ BY_STAGE = {
     "labels": LABELS,
     "groups": GROUPS,
 }
+
+
+def _llvm_groups() -> pa.Schema:
+    from irgroups.llvm.schema import LLVM_GROUPS
+
+    return LLVM_GROUPS
+
+
+BY_STAGE["llvm_groups"] = _llvm_groups()

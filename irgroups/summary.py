@@ -47,7 +47,15 @@ def summarise_run(run: Path) -> dict[str, Any]:
         }
     skipped_path = run / "problems" / "skipped.json"
     skipped = json.loads(skipped_path.read_text()) if skipped_path.exists() else []
+    llvm = None
+    if any((run / "llvm_groups").glob("part-*.parquet")):
+        llvm_rows = read_stage(run, "llvm_groups")
+        llvm = {"groups": llvm_rows.num_rows, **dict(_stats(run, "llvm_groups", "cross_language_groups_count"))}
+        llvm["cross_language_groups"] = sum(
+            json.loads(p.read_text()).get("cross_language_groups", 0)
+            for p in (run / "llvm_groups").glob("part-*.stats.json"))
     return {
+        "llvm_ir": llvm,
         "problems": problems.height,
         "problems_skipped": len(skipped),
         "skipped_reasons": dict(Counter(_reason_kind(s["reason"]) for s in skipped)),
@@ -75,6 +83,9 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
                                                    "sandbox_error")),
                       f"{s['mutant_survivors']}/{s['mutants']}", str(s["groups"]))
     console.print(table)
+    if summary.get("llvm_ir"):
+        console.print(f"llvm-ir groups: {summary['llvm_ir']['groups']} "
+                      f"({summary['llvm_ir']['cross_language_groups']} with IRs from two source languages)")
     if summary["problems_skipped"]:
         console.print(f"problems skipped at conversion: {summary['problems_skipped']} "
                       + ", ".join(f"{k}: {v}" for k, v in summary["skipped_reasons"].items()))
