@@ -50,7 +50,7 @@ def summarise_run(run: Path) -> dict[str, Any]:
     llvm = None
     if any((run / "llvm_groups").glob("part-*.parquet")):
         llvm_rows = read_stage(run, "llvm_groups")
-        llvm = {"groups": llvm_rows.num_rows, **dict(_stats(run, "llvm_groups", "cross_language_groups_count"))}
+        llvm = {"groups": llvm_rows.num_rows}
         llvm["cross_language_groups"] = sum(
             json.loads(p.read_text()).get("cross_language_groups", 0)
             for p in (run / "llvm_groups").glob("part-*.stats.json"))
