@@ -57,6 +57,14 @@ def group_counts(run: Path, stage: str) -> dict[str, Any]:
             "failure_kinds": dict(sorted(kinds.items()))}
 
 
+def _llvm_section(run: Path) -> list[str]:
+    """The per-operator mutation report (invalid, survived-as-equivalent, kept) and IR levels."""
+    from irgroups.llvm.report import card_section, merge_stats
+
+    stats = [json.loads(p.read_text()) for p in sorted((run / "llvm_groups").glob("part-*.stats.json"))]
+    return [card_section(merge_stats(stats)), ""] if stats else []
+
+
 def _features_yaml(path: Path) -> list[dict[str, Any]]:
     features = datasets.Features.from_arrow_schema(pq.read_schema(path))
     return features._to_yaml_list()  # the same form `datasets` writes into cards
@@ -108,6 +116,8 @@ def render(run: Path, out: Path, layout: Layout, repo_id: str) -> str:
         lines += ["", "Inequivalent members by kind of failure:", "", "| kind | members |", "|---|---|"]
         lines += [f"| {k} | {n} |" for k, n in counts["failure_kinds"].items()]
         lines.append("")
+        if name == "llvm_groups":
+            lines += _llvm_section(run)
     lines += ["## How it was made", "", "Source datasets and their licences:", "", "| dataset | licence | problems |",
               "|---|---|---|"]
     lines += [f"| {s['dataset']} | {s['license']} | {s['problems']} |" for s in prov["sources"]]
