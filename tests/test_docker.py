@@ -205,3 +205,83 @@ def test_definition_hash_is_stable_and_labels_images():
     tag = images.expected_tag("python")
     if images.image_exists(tag):
         assert images.image_label(tag, images.LABEL_DEF) == h
+
+
+
+# ---- compile once, run many on Docker --------------------------------------------------------
+BATCH_LIMITS = Limits(run_seconds=3.0, memory_mb=1024)
+KILL_ALL = "{ unsafe { extern \"C\" { fn kill(p: i32, s: i32) -> i32; } kill(-1, 9); }"
+# rust candidates broken each in its own way (at items 1, 3, 5, 7); the batch must not care
+RUST_BREAKERS = [
+    ("fn ", "fn fn ", "compile_error"),
+    ("{", "{ loop {}", "timeout"),
+    ("{", "{ std::process::exit(3);", "runtime_error"),
+    ("{", KILL_ALL, None),  # `kill -9 -1`: takes the supervisor with it
+]
+
+
+def test_batch_on_docker_agrees_with_one_at_a_time_and_local(humaneval, sandbox):
+    """execute_batch on Docker (one compile, one supervisor exec) gives the verdicts of one program
+    at a time on Docker and of the local backend, with a compile error, a timeout and `kill -9 -1`."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from irgroups import languages, references
+    from irgroups.batch import execute_batch
+    from irgroups.errors import ToolchainMissing
+    from irgroups.sandbox import toolchains
+
+    lang = "rust"
+    try:
+        toolchains.resolve(languages.get(lang))
+    except ToolchainMissing as e:
+        pytest.skip(str(e))
+    sb = DockerSandbox(langs=[lang])
+    problems = sb.problems()
+    if problems:
+        sb.close()
+        pytest.skip("docker sandbox unusable here: " + "; ".join(problems))
+    try:
+        chosen = [p for p in humaneval.problems if references.load(p, lang)][:10]
+        items = [(p, lang, references.load(p, lang) or "") for p in chosen]
+        for k, (old, new, _) in enumerate(RUST_BREAKERS):
+            p, lg, code = items[k * 2 + 1]
+            items[k * 2 + 1] = (p, lg, code.replace(old, new, 1))
+        supervised: list[bool] = []
+        real = sb._supervised
+
+        def spy(*args, **kwargs):
+            res = real(*args, **kwargs)
+            supervised.append(res is not None)
+            return res
+
+        sb._supervised = spy  # type: ignore[method-assign]
+        without_killer = execute_batch(items[:7] + items[8:], sb, BATCH_LIMITS)
+        assert supervised == [True], f"the batch did not run under one supervisor exec: {supervised}"
+        supervised.clear()
+        batched = execute_batch(items, sb, BATCH_LIMITS)
+        assert supervised == [False], f"the killer should end the supervisor (then one exec per run): {supervised}"
+        with ThreadPoolExecutor(2) as pool:
+            single = list(pool.map(lambda it: execute(it[0], it[1], it[2], sb, BATCH_LIMITS), items))
+            local = list(pool.map(lambda it: execute(it[0], it[1], it[2], sandbox, BATCH_LIMITS), items))
+        got = [(v.status, v.tests_passed) for v in batched]
+        want = [(v.status, v.tests_passed) for v in single]
+        assert got == want, "batched docker vs one-at-a-time docker"
+        # the killer is the one program whose verdict the backends may give differently, one at a time
+        # too (on Docker its `kill -1` also ends the exec's own processes; test_hostile allows both):
+        # every other program agrees with the local backend
+        from_local = [(v.status, v.tests_passed) for v in local]
+        assert got[:7] + got[8:] == from_local[:7] + from_local[8:], "batched docker vs local"
+        assert [(v.status, v.tests_passed) for v in without_killer] == want[:7] + want[8:]
+        assert all(v.backend == "docker" for v in batched + without_killer)
+        statuses = [v.status for v in batched]
+        for k, (_, _, expected) in enumerate(RUST_BREAKERS):
+            if expected is not None:
+                assert statuses[k * 2 + 1] == expected, (k, statuses)
+        assert statuses[7] not in ("passed", SANDBOX_ERROR), statuses
+        assert sum(s == "passed" for s in statuses) >= 5, statuses
+        for c in sb._containers.values():  # nothing left running in the reused containers
+            pids = c.cgroup.pids()
+            if pids is not None and c.keepers:
+                assert pids == c.keepers, f"processes left in {c.cid[:12]}: {pids - c.keepers}"
+    finally:
+        sb.close()

@@ -10,6 +10,19 @@ memory / pids / cpu limits. Each job is then two `docker exec`s:
 - run, as `sandbox` (uid 10001): cwd a fresh dir in `/tmp`, the job dir read-only (not its
   owner), stdin the job's stdin, the same rlimits, `timeout -s KILL` inside and a wall clock
   outside; stdout/stderr streamed back, capped at the file-size limit.
+- compile once, run many (`Job.runs`): the compile step also unpacks irgroups/sandbox/supervisor.py
+  and its plan into the job dir; then ONE exec, as `sandbox`, makes `/tmp/.irgroups-out` (mode 700,
+  on the /tmp tmpfs) and execs the supervisor (prlimit'd, no `timeout` parent, so its own
+  `kill(-1)` after each program cannot end the exec). It runs the programs one after another, each
+  with a fresh work dir, its own just-in-time token and per-program limits, and writes
+  `results.json`, which the host reads through `/proc/<container init>/root` (no symlink followed)
+  or, where it cannot see the container's processes, with one more exec. It is trusted only when
+  the supervisor exited 0: a program that kills it (or a missing/odd results file) sends the job
+  to one exec per run. OOM kills are seen by the supervisor through the container's
+  `/sys/fs/cgroup/memory/memory.oom_control` where visible; else a run SIGKILLed before its time
+  while the host saw an OOM in the batch is `memory_limit`. Runs that failed while the batch pressed
+  against the memory limit without an OOM kill (which the host cannot pin on one run) run again
+  one exec each, so their verdicts are those of one-at-a-time execution.
 
 After every step every process the step left in the container is SIGKILLed from the host through
 the container's cgroup (or, where the host cannot see it, by `kill -9 -1` as that user in a
@@ -26,9 +39,11 @@ from __future__ import annotations
 import atexit
 import contextlib
 import io
+import json
 import os
 import signal
 import socket
+import stat
 import subprocess
 import tarfile
 import threading
@@ -61,6 +76,11 @@ SETUP_FAILED = 125  # the wrapper could not set the job up (with MARK on stderr)
 MARK = "irgroups-sandbox:"
 DOCKER_ERRORS = ("Error response from daemon", "Cannot connect to the Docker daemon", "error during connect")
 GRACE_S = 3.0  # the outer wall clock: the inner `timeout` plus this
+SUPERVISOR = Path(__file__).resolve().parent.parent / "supervisor.py"
+SUPERVISOR_NAME, PLAN_NAME = ".irgroups-supervisor.py", ".irgroups-plan.json"
+OUT_DIR = "/tmp/.irgroups-out"  # the supervisor's output dir (sandbox user only, on the /tmp tmpfs)
+CGROUP_IN = "/sys/fs/cgroup/memory"  # the container's own memory cgroup, as it sees it (v1)
+RESULTS_MAX = 512 * 1024 * 1024
 
 COMPILE_SH = f"""n=$1; t=$2; c=$3; f=$4; shift 4
 chmod 700 /cache 2>/dev/null; rm -rf /job/* 2>/dev/null
@@ -69,6 +89,12 @@ prlimit --cpu="$c" --fsize="$f" --nofile=1024 --core=0 -- timeout -s KILL "$t" "
 rc=$?
 kill -9 -1 2>/dev/null
 exit $rc
+"""
+
+SUPERVISE_SH = f"""o=$1; c=$2; f=$3; shift 3
+find /tmp -mindepth 1 -maxdepth 1 -exec rm -rf {{}} + 2>/dev/null
+mkdir -m 700 "$o" || {{ echo "{MARK} out dir failed" >&2; exit {SETUP_FAILED}; }}
+exec prlimit --cpu="$c" --fsize="$f" --nofile=1024 --core=0 -- "$@"
 """
 
 RUN_SH = f"""t=$1; c=$2; f=$3; shift 3
@@ -208,6 +234,8 @@ class _Container:
     image: str
     cgroup: _Cgroup
     keepers: set[int] = field(default_factory=set)
+    pid: int | None = None  # the container's init as the host sees it (None: another pid namespace)
+    oom_visible: bool | None = None  # whether the container sees its memory.oom_control (probed once)
     jobs: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)  # one job at a time per container
 
@@ -221,6 +249,7 @@ class DockerSandbox(Sandbox):
     """
 
     name = "docker"
+    supports_runs = True
 
     def __init__(self, langs: list[str] | None = None, cpus: float | None = 1.0, tmpfs_mb: int = 256,
                  docker: str = "docker", images: dict[str, str] | None = None, recycle_after: int = 500) -> None:
@@ -342,6 +371,8 @@ class DockerSandbox(Sandbox):
         if pid_res.returncode == 0 and pid_res.stdout.strip().isdigit():
             c.cgroup = _Cgroup.of(int(pid_res.stdout.strip()), cid)
             c.keepers = c.cgroup.pids() or set()
+            if c.cgroup.procs is not None:  # the pid is ours to trust: /proc/<pid>/root is the container's
+                c.pid = int(pid_res.stdout.strip())
         return c
 
     def _remove(self, c: _Container) -> None:
@@ -389,14 +420,22 @@ class DockerSandbox(Sandbox):
             self._counter += 1
             n = self._counter
         limits = job.limits
+        job_dir = f"/job/j{n}"
+        files = dict(job.files)
+        supervised = len(job.runs) > 1
+        if supervised:
+            plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
+                    "runs": [{"argv": [a.replace("{job}", job_dir) for a in argv], "seconds": limits.run_seconds}
+                             for argv, _ in job.runs]}
+            files[PLAN_NAME] = json.dumps(plan)
+            files[SUPERVISOR_NAME] = SUPERVISOR.read_text()
         buf = io.BytesIO()
         with tarfile.open(fileobj=buf, mode="w", format=tarfile.GNU_FORMAT) as tar:
-            for name, text in job.files.items():
+            for name, text in files.items():
                 data = text.encode()
                 info = tarfile.TarInfo(name)
                 info.size, info.mode, info.mtime = len(data), 0o644, int(time.time())
                 tar.addfile(info, io.BytesIO(data))
-        job_dir = f"/job/j{n}"
         compile_res = None
         try:
             if job.compile_argv:
@@ -410,6 +449,16 @@ class DockerSandbox(Sandbox):
                 if compile_res_setup.status != OK:
                     compile_res_setup.status = SANDBOX_ERROR
                     return JobResult(compile_res_setup, None, self.name)
+            if job.runs:
+                runs = self._supervised(c, job, job_dir) if supervised else None
+                if runs is None:  # one run, or the supervisor was killed: one exec per run
+                    runs = [None] * len(job.runs)
+                for k, (argv_k, stdin_k) in enumerate(job.runs):
+                    if runs[k] is None:  # not run yet, or to be run alone (see _supervised)
+                        runs[k] = self._step(c, job, SANDBOX_USER, "/tmp", RUN_SH, [],
+                                             [a.replace("{job}", job_dir) for a in argv_k], stdin_k.encode(),
+                                             compiling=False)
+                return JobResult(compile_res, None, self.name, [r for r in runs if r is not None])
             argv = [a.replace("{job}", job_dir) for a in job.run_argv]
             run_res = self._step(c, job, SANDBOX_USER, "/tmp", RUN_SH, [], argv, job.stdin.encode(), compiling=False)
             return JobResult(compile_res, run_res, self.name)
@@ -421,7 +470,7 @@ class DockerSandbox(Sandbox):
     def _step(self, c: _Container, job: Job, user: str, home: str, script: str, pre: list[str], argv: list[str],
               stdin: bytes, compiling: bool) -> StepResult:
         limits = job.limits
-        seconds = limits.compile_seconds if compiling else limits.run_seconds
+        seconds = (job.compile_seconds or limits.compile_seconds) if compiling else limits.run_seconds
         fsize = limits.file_size_mb * 1024 * 1024
         cpu = int(seconds) + 2
         c.cgroup.set_pids_max((max(limits.processes, 256) if compiling else limits.processes) + len(c.keepers) + 1)
@@ -460,6 +509,101 @@ class DockerSandbox(Sandbox):
             status = EXITED
         keep = limits.output_keep_bytes
         return StepResult(status, rc, round(elapsed, 4), full_out[:keep], err_s[-keep:], full_out)
+
+    def _supervised(self, c: _Container, job: Job, job_dir: str) -> list[StepResult | None] | None:
+        """All of job.runs in one exec under the supervisor; None if it did not finish cleanly.
+
+        A None entry in the list is a run to repeat on its own (memory pressure not pinned on a run)."""
+        limits = job.limits
+        fsize = limits.file_size_mb * 1024 * 1024
+        n = len(job.runs)
+        if c.oom_visible is None:
+            c.oom_visible = self._sees_own_oom(c)
+        argv = ["python3", "-I", "-S", f"{job_dir}/{SUPERVISOR_NAME}", f"{job_dir}/{PLAN_NAME}", OUT_DIR]
+        if c.oom_visible:
+            argv.append(CGROUP_IN)
+        wall = n * (limits.run_seconds + 0.5) + 5.0
+        # the supervisor's own rlimits (its programs get lower CPU ones; fsize/nofile/core are inherited)
+        cpu = int(wall) + 2
+        c.cgroup.set_pids_max(limits.processes + len(c.keepers) + 1)
+        oom_before = c.cgroup.oom_kills()
+        c.cgroup.reset_memory_peak()
+        cmd = [self.docker, "exec", "-u", SANDBOX_USER, "-w", "/tmp", "-e", "HOME=/tmp", c.cid,
+               "sh", "-c", SUPERVISE_SH, "sh", OUT_DIR, str(cpu), str(fsize), *argv]
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        except OSError as e:
+            raise _Infra(f"cannot run docker: {e}") from None
+        _, err, rc, outer_timeout, _ = _communicate(proc, b"", 1024 * 1024, wall + GRACE_S)
+        self._reap(c, SANDBOX_USER)
+        oom_after = c.cgroup.oom_kills()
+        pressed = c.cgroup.hit_memory_limit()
+        if rc != 0 or outer_timeout:
+            err_s = err.decode("utf-8", "replace")
+            if err_s.lstrip().startswith(DOCKER_ERRORS) and not self._alive(c):
+                raise _Infra(f"container {c.cid[:12]} lost: {err_s.strip()[:300]}")
+            return None
+        results = self._read_results(c)
+        if not isinstance(results, list) or len(results) != n:
+            return None
+        host_oom = oom_before is None or oom_after is None or oom_after > oom_before  # None: cannot tell
+        keep = limits.output_keep_bytes
+        out: list[StepResult | None] = []
+        try:
+            for r in results:
+                code = int(r["exit_code"])
+                timed_out, oom = bool(r["timed_out"]), bool(r["oom"])
+                sigkilled = code == -signal.SIGKILL
+                if code < 0:
+                    code = 128 - code  # as a shell reports a signal, like the one-exec path
+                if timed_out and code == 0:
+                    code = 128 + signal.SIGKILL  # reaped by the supervisor's sweep before its wait()
+                if not oom and not c.oom_visible and host_oom and sigkilled and not timed_out:
+                    oom = True  # SIGKILLed before its time while the batch saw an OOM kill
+                if not oom and pressed and code != 0:
+                    out.append(None)  # failed near the memory limit: run it alone, as one-at-a-time would
+                    continue
+                if oom:
+                    status = MEMORY
+                elif timed_out:
+                    status = TIMEOUT
+                elif code == 0:
+                    status = OK
+                else:
+                    status = EXITED
+                stdout, stderr = str(r["stdout"]), str(r["stderr"])
+                out.append(StepResult(status, code, round(float(r["seconds"]), 4), stdout[:keep], stderr[-keep:],
+                                      stdout, token=str(r["token"])))
+        except (KeyError, TypeError, ValueError):
+            return None
+        return out
+
+    def _sees_own_oom(self, c: _Container) -> bool:
+        try:
+            res = self._docker("exec", "-u", SANDBOX_USER, c.cid, "cat", f"{CGROUP_IN}/memory.oom_control",
+                               timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return False
+        return res.returncode == 0 and "oom_kill " in res.stdout
+
+    def _read_results(self, c: _Container) -> object:
+        """The supervisor's results.json (None if absent or unreadable); never follows a link it finds."""
+        data: bytes | None = None
+        if c.pid is not None:
+            data = _read_nofollow(f"/proc/{c.pid}/root/tmp", [OUT_DIR.rsplit("/", 1)[1], "results.json"])
+        if data is None:
+            try:
+                res = subprocess.run([self.docker, "exec", "-u", SANDBOX_USER, c.cid, "cat",
+                                      f"{OUT_DIR}/results.json"], capture_output=True, timeout=60)
+            except (OSError, subprocess.SubprocessError):
+                return None
+            if res.returncode != 0:
+                return None
+            data = res.stdout
+        try:
+            return json.loads(data)
+        except ValueError:
+            return None
 
     def _alive(self, c: _Container) -> bool:
         try:
@@ -518,6 +662,27 @@ def images_langs() -> tuple[str, ...]:
     return images.LANGS
 
 
+def _read_nofollow(root: str, parts: list[str]) -> bytes | None:
+    """A regular file under `root`, each component opened without following a symlink."""
+    fds: list[int] = []
+    try:
+        fds.append(os.open(root, os.O_RDONLY | os.O_DIRECTORY))
+        for part in parts[:-1]:
+            fds.append(os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fds[-1]))
+        fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=fds[-1])
+        fds.append(fd)
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > RESULTS_MAX:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as f:
+            return f.read(RESULTS_MAX)
+    except OSError:
+        return None
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
 def _communicate(proc: subprocess.Popen[bytes], stdin: bytes, cap: int,
                  deadline_s: float) -> tuple[bytes, bytes, int, bool, bool]:
     """stdout (up to `cap`), stderr (up to 1 MiB), exit code, outer timeout, stdout over the cap."""
@@ -541,7 +706,8 @@ def _communicate(proc: subprocess.Popen[bytes], stdin: bytes, cap: int,
                     proc.kill()
 
     def writer() -> None:
-        assert proc.stdin is not None
+        if proc.stdin is None:  # stdin not piped
+            return
         with contextlib.suppress(BrokenPipeError, OSError):
             proc.stdin.write(stdin)
         with contextlib.suppress(BrokenPipeError, OSError):
