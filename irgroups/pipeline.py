@@ -12,6 +12,8 @@ import importlib.util
 import json
 import os
 import shutil
+import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -239,13 +241,38 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
             b.close()
 
     todo = [i for i in range(len(shards)) if not stages["executions"].done(i)]
-    total = sum(len(stages["candidates"].read(i)) for i in todo)
-    advance = task("executions", total)
-    for i in todo:
-        cands = stages["candidates"].read(i)
-        rows, stats = execute_candidates(cands, by_id, sandbox, cache, cfg.workers, cfg.limits,
-                                         on_done=advance)
+    per_shard = {i: stages["candidates"].read(i) for i in todo}
+    advance = task("executions", sum(len(c) for c in per_shard.values()))
+    # every pending shard's candidates share one pool of workers (a timeout in one shard does not
+    # idle the others); a shard is written the moment its last verdict is in
+    flat = [(i, pos) for i in todo for pos in range(len(per_shard[i]))]
+    got: dict[int, list[dict[str, Any] | None]] = {i: [None] * len(per_shard[i]) for i in todo}
+    left = {i: len(per_shard[i]) for i in todo}
+    lock = threading.Lock()
+
+    def finish(i: int) -> None:
+        rows = [r for r in got[i] if r is not None]
+        stats = {"executed": len(rows), "statuses": dict(Counter(r["status"] for r in rows))}
         stages["executions"].write(i, rows, stats)
+
+    def on_rows(pairs: list[tuple[int, dict[str, Any]]]) -> None:
+        done_now = []
+        with lock:
+            for k, row in pairs:
+                i, pos = flat[k]
+                if got[i][pos] is None:
+                    got[i][pos] = row
+                    left[i] -= 1
+                    if left[i] == 0:
+                        done_now.append(i)
+            for i in done_now:
+                finish(i)
+
+    for i in todo:
+        if not per_shard[i]:
+            finish(i)
+    execute_candidates([per_shard[i][pos] for i, pos in flat], by_id, sandbox, cache, cfg.workers, cfg.limits,
+                       on_done=advance, on_rows=on_rows)
 
     advance = task("labels + groups", len(shards))
     for i, shard in enumerate(shards):

@@ -22,8 +22,13 @@ from irgroups.sandbox.toolchains import resolve
 def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Problem], sandbox: Sandbox,
                        cache: VerdictCache, workers: int, limits: Limits,
                        on_done: Callable[[int], None] = lambda n: None,
-                       max_batch: int = 24) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Verdicts for every candidate: from the cache, the prefilter, or batched sandbox runs."""
+                       max_batch: int = 24,
+                       on_rows: Callable[[list[tuple[int, dict[str, Any]]]], None] | None = None,
+                       ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Verdicts for every candidate: from the cache, the prefilter, or batched sandbox runs.
+
+    `on_rows` gets (index, execution row) pairs as soon as they are known, batch by batch, so a
+    caller can finish a shard while other shards' batches (a 10 s timeout, say) still run."""
     limits_key = repr(dataclasses.astuple(limits))
     verdicts: dict[int, Verdict] = {}
     keys: dict[int, str] = {}
@@ -51,6 +56,8 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
             continue
         pending.setdefault(row["lang"], []).append(i)
     on_done(len(verdicts))
+    if on_rows is not None and verdicts:
+        on_rows([(i, _row(candidates[i], v)) for i, v in verdicts.items()])
 
     batches: list[list[int]] = []
     for idx in pending.values():
@@ -65,23 +72,29 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
         slot = slots.get()
         try:
             items = [(problems[candidates[i]["problem_id"]], candidates[i]["lang"], candidates[i]["code"]) for i in batch]
-            for i, v in zip(batch, execute_batch(items, sandbox, limits, slot=slot)):
+            results = execute_batch(items, sandbox, limits, slot=slot)
+            for i, v in zip(batch, results):
                 verdicts[i] = v
                 cache.put(keys[i], v)
         finally:
             slots.put(slot)
             on_done(len(batch))
+        if on_rows is not None:
+            on_rows([(i, _row(candidates[i], verdicts[i])) for i in batch])
 
+    # the longest batches first, so a slow one does not start last
+    batches.sort(key=len, reverse=True)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(run, batches))
-    rows = []
-    for i, cand in enumerate(candidates):
-        v = verdicts[i]
-        rows.append({
-            "candidate_id": cand["candidate_id"], "problem_id": cand["problem_id"], "lang": cand["lang"],
-            "status": v.status, "tests_passed": v.tests_passed, "tests_total": v.tests_total,
-            "test_outcomes": v.test_outcomes, "compile_seconds": v.compile_seconds, "run_seconds": v.run_seconds,
-            "stderr_tail": v.stderr_tail, "backend": v.backend, "toolchain": v.toolchain,
-        })
+    rows = [_row(cand, verdicts[i]) for i, cand in enumerate(candidates)]
     return rows, {"cache_hits": hits, "prefiltered": prefiltered, "batches": len(batches),
                   "executed": len(candidates) - hits - prefiltered}
+
+
+def _row(cand: dict[str, Any], v: Verdict) -> dict[str, Any]:
+    return {
+        "candidate_id": cand["candidate_id"], "problem_id": cand["problem_id"], "lang": cand["lang"],
+        "status": v.status, "tests_passed": v.tests_passed, "tests_total": v.tests_total,
+        "test_outcomes": v.test_outcomes, "compile_seconds": v.compile_seconds, "run_seconds": v.run_seconds,
+        "stderr_tail": v.stderr_tail, "backend": v.backend, "toolchain": v.toolchain,
+    }
