@@ -1,6 +1,13 @@
 """Execution throughput: irgroups (compile once, run many; cache off) against a baseline that
-compiles and runs one program at a time (MultiPL-E's way: one `rustc`, `go build` or `mcs`
-per program, then one run), on the same programs, same sandbox, same machine, same run.
+compiles and runs one program at a time with MultiPL-E's commands, on the same programs, same
+sandbox, same machine, same run.
+
+The baseline, per program: rust `rustc` then the binary; go `go test` (a test file calling the
+harness; built with `go test -c`, which does what `go test` does before it runs the test binary:
+vet, compile, link the testing main) then the test binary, whose stdin carries the token (`go
+test` itself does not pass stdin on); csharp `mcs` then `mono`. Compiler flags are irgroups'
+(edition, opt-level): MultiPL-E's bare `rustc f.rs` builds with overflow checks, which would
+turn wrapping arithmetic into panics and the verdicts could not be compared.
 
     python benchmarks/throughput.py --run runs/default            # candidates of a real build
     python benchmarks/throughput.py --run runs/default --per-lang 200 --langs rust,go,csharp
@@ -11,26 +18,43 @@ Prints one line per language: programs/s for both, the speed-up, and verdict agr
 from __future__ import annotations
 
 import argparse
+import secrets
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from irgroups.cache import VerdictCache
-from irgroups.execute import Verdict, execute
+from irgroups.execute import Verdict, judge, make_job
 from irgroups.problems.model import Problem
-from irgroups.sandbox.base import Limits, Sandbox
+from irgroups.sandbox.base import Job, Limits, Sandbox
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.shards import read_stage
 from irgroups.stages.executions import execute_candidates
+
+GO_TEST = 'package main\n\nimport "testing"\n\nfunc TestIrgroups(t *testing.T) { main() }\n'
+
+
+def multipl_e_job(problem: Problem, lang: str, code: str, limits: Limits, token: str) -> Job:
+    job = make_job(problem, lang, code, limits, token)
+    if lang != "go":
+        return job
+    files = {**job.files, "irgroups_test.go": GO_TEST}
+    sources = sorted(name for name in files if name.endswith(".go"))
+    return replace(job, files=files, compile_argv=["go", "test", "-c", "-o", "prog.test", *sources],
+                   run_argv=["{job}/prog.test", "-test.run=^TestIrgroups$"])
 
 
 def baseline(rows: list[dict[str, Any]], problems: dict[str, Problem], sandbox: Sandbox, workers: int,
              limits: Limits) -> list[Verdict]:
     def one(row: dict[str, Any]) -> Verdict:
-        return execute(problems[row["problem_id"]], row["lang"], row["code"], sandbox, limits)
+        problem = problems[row["problem_id"]]
+        token = secrets.token_hex(16)
+        result = sandbox.run(multipl_e_job(problem, row["lang"], row["code"], limits, token))
+        return judge(result, token, len(problem.tests))
 
     with ThreadPoolExecutor(workers) as pool:
         return list(pool.map(one, rows))
@@ -51,11 +75,13 @@ def main() -> None:
     ap.add_argument("--per-lang", type=int, default=200)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--sandboxes", default="local", help="local and/or docker, comma-separated")
+    ap.add_argument("--run-seconds", type=float, default=Limits().run_seconds,
+                    help="the run timeout, for both sides (irgroups' default when not given)")
     args = ap.parse_args()
 
     problems = {r["problem_id"]: Problem.from_row(r) for r in read_stage(args.run, "problems").to_pylist()}
     candidates = [r for r in read_stage(args.run, "candidates").to_pylist() if not r.get("extract_error")]
-    limits = Limits()
+    limits = Limits(run_seconds=args.run_seconds)
     print(f"{'lang':7} {'sandbox':7} {'programs':>8} {'irgroups/s':>10} {'baseline/s':>10} {'speed-up':>8} agreement")
     for lang in args.langs.split(","):
         rows = [r for r in candidates if r["lang"] == lang][: args.per_lang]

@@ -56,7 +56,7 @@ def execute_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, li
     verdicts: dict[int, Verdict] = {}
     todo = list(range(len(items)))
     while len(todo) > 1:
-        program = lang.batch_program([(items[k][0], items[k][2]) for k in todo])
+        program = lang.batch_program([(k, items[k][0], items[k][2]) for k in todo])
         if program is None:
             break
         tokens = [secrets.token_hex(16) for _ in todo]
@@ -78,21 +78,22 @@ def execute_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, li
         if result.compile is not None and result.compile.status == sb.SANDBOX_ERROR:
             break  # infrastructure: let the one-at-a-time path report it per item
         output = (result.compile.stderr + "\n" + result.compile.stdout) if result.compile else ""
-        blamed: dict[int, list[str]] = {}
+        blamed: dict[int, list[str]] = {}  # label (the item's index) -> the compiler's lines
         pattern = re.compile(program.blame)
+        in_batch = set(todo)
         for line in output.splitlines():
             for m in pattern.finditer(line):
-                if int(m.group(1)) < len(todo):
+                if int(m.group(1)) in in_batch:
                     blamed.setdefault(int(m.group(1)), []).append(line)
         if not blamed:
             break  # the compiler did not say whose fault it was: the rest goes one at a time
         share = result.compile.seconds / len(todo) if result.compile else 0.0
-        for pos, lines in blamed.items():
-            n = len(items[todo[pos]][0].tests)
-            verdicts[todo[pos]] = Verdict(COMPILE_ERROR, 0, n, ["missing"] * n, compile_seconds=share,
-                                          stderr_tail="\n".join(lines)[-2000:], backend=result.backend,
-                                          toolchain=toolchain)
-        todo = [k for pos, k in enumerate(todo) if pos not in blamed]
+        for k, lines in blamed.items():
+            n = len(items[k][0].tests)
+            verdicts[k] = Verdict(COMPILE_ERROR, 0, n, ["missing"] * n, compile_seconds=share,
+                                  stderr_tail="\n".join(lines)[-2000:], backend=result.backend,
+                                  toolchain=toolchain)
+        todo = [k for k in todo if k not in blamed]
     for k in todo:
         p, lg, c = items[k]
         verdicts[k] = execute(p, lg, c, sandbox, limits, slot=slot)

@@ -32,8 +32,11 @@ class Toolchain:
 class BatchProgram:
     """Several candidates built by one compiler call; program k is run with `run_argvs[k]`.
 
-    `blame` names the files of item k, so a failed batch compile can be pinned on the
-    items whose files the compiler complains about (a regex with one group: the index)."""
+    Items come as (label, problem, code); an item's files, module and run argument are
+    named after its label, so the same candidate keeps the same names from one compile
+    round to the next (Go's build cache then reuses what compiled in an earlier round).
+    `blame` names the files of an item, so a failed batch compile can be pinned on the
+    items whose files the compiler complains about (a regex with one group: the label)."""
 
     files: dict[str, str]
     compile_argv: list[str]
@@ -96,8 +99,8 @@ class Language(ABC):
         """Imports a reference or prompt shows before the function."""
         return ""
 
-    def batch_program(self, items: list[tuple[Problem, str]]) -> BatchProgram | None:
-        """One build for many (problem, code) items; None where the language cannot batch them."""
+    def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
+        """One build for many (label, problem, code) items; None where the language cannot batch them."""
         return None
 
     keywords: frozenset[str] = frozenset()

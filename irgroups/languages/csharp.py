@@ -147,21 +147,21 @@ class CSharp(Language):
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
         return {"candidate.cs": code, "harness.cs": self._harness(problem, HARNESS_HEAD)}
 
-    def batch_program(self, items: list[tuple[Problem, str]]) -> BatchProgram | None:
+    def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
         # one assembly; candidate k and its harness live in namespace IrgC<k>, so every
         # `class Problem` stays apart; a dispatcher Main runs harness k
         files: dict[str, str] = {}
         head = HARNESS_HEAD.replace("static void Main() {", "public static void Run() {", 1)
-        for k, (p, code) in enumerate(items):
+        for k, p, code in items:
             files[f"c{k}.cs"] = f"namespace IrgC{k} {{\n{code}\n}}\n"
             files[f"h{k}.cs"] = f"namespace IrgC{k} {{\n{self._harness(p, head)}}}\n"
-        cases = "".join(f'            case "{k}": IrgC{k}.IrgroupsHarness.Run(); break;\n' for k in range(len(items)))
+        cases = "".join(f'            case "{k}": IrgC{k}.IrgroupsHarness.Run(); break;\n' for k, _, _ in items)
         files["batch_main.cs"] = ("static class IrgroupsBatchMain {\n    static void Main(string[] args) {\n"
                                   f"        switch (args[0]) {{\n{cases}            default: System.Environment.Exit(2); break;\n"
                                   "        }\n    }\n}\n")
-        argv = self._mcs_argv([*(f"c{k}.cs" for k in range(len(items))), *(f"h{k}.cs" for k in range(len(items))),
+        argv = self._mcs_argv([*(f"c{k}.cs" for k, _, _ in items), *(f"h{k}.cs" for k, _, _ in items),
                                "batch_main.cs"])
-        return BatchProgram(files, argv, [["mono", "{job}/prog.exe", str(k)] for k in range(len(items))],
+        return BatchProgram(files, argv, [["mono", "{job}/prog.exe", str(k)] for k, _, _ in items],
                             blame=r"(?:^|/)[ch](\d+)\.cs\(")
 
     def _harness(self, problem: Problem, head: str) -> str:

@@ -193,21 +193,21 @@ class Go(Language):
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
         return {"candidate.go": _with_package(code, "main"), "zz_harness.go": self._harness(problem, "main", "main")}
 
-    def batch_program(self, items: list[tuple[Problem, str]]) -> BatchProgram | None:
+    def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
         # one module, one package per candidate, one binary; an init() would run for every
         # candidate of the binary, so candidates with one are not batched
-        if any(_INIT.search(code) for _, code in items):
+        if any(_INIT.search(code) for _, _, code in items):
             return None
         files = {"go.mod": "module irgbatch\n\ngo 1.19\n"}
-        for k, (p, code) in enumerate(items):
+        for k, p, code in items:
             files[f"c{k}/candidate.go"] = _with_package(code, f"c{k}")
             files[f"c{k}/zz_harness.go"] = self._harness(p, f"c{k}", "IrgMain")
-        imports = "".join(f'\t"irgbatch/c{k}"\n' for k in range(len(items)))
-        cases = "".join(f'\tcase "{k}":\n\t\tc{k}.IrgMain()\n' for k in range(len(items)))
+        imports = "".join(f'\t"irgbatch/c{k}"\n' for k, _, _ in items)
+        cases = "".join(f'\tcase "{k}":\n\t\tc{k}.IrgMain()\n' for k, _, _ in items)
         files["main.go"] = (f"package main\n\nimport (\n\t\"os\"\n{imports})\n\nfunc main() {{\n"
                             f"\tswitch os.Args[1] {{\n{cases}\tdefault:\n\t\tos.Exit(2)\n\t}}\n}}\n")
         argv = ["env", "GO111MODULE=on", "GOFLAGS=-mod=mod", "GOPROXY=off", "go", "build", "-o", "prog", "."]
-        return BatchProgram(files, argv, [["{job}/prog", str(k)] for k in range(len(items))],
+        return BatchProgram(files, argv, [["{job}/prog", str(k)] for k, _, _ in items],
                             blame=r"(?:^|[\s/#])c(\d+)/")
 
     def _harness(self, problem: Problem, package: str, main_name: str) -> str:

@@ -136,14 +136,14 @@ class Rust(Language):
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
         return {"main.rs": self._module(problem, code) + "\nfn main() { irgroups_harness::main() }\n"}
 
-    def batch_program(self, items: list[tuple[Problem, str]]) -> BatchProgram | None:
+    def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
         # one crate, one module file per candidate (the harness in the same file), one binary
-        files = {f"c{k}.rs": self._module(p, code) for k, (p, code) in enumerate(items)}
-        mods = "".join(f'#[path = "c{k}.rs"] mod c{k};\n' for k in range(len(items)))
-        arms = "".join(f'        "{k}" => c{k}::irgroups_harness::main(),\n' for k in range(len(items)))
+        files = {f"c{k}.rs": self._module(p, code) for k, p, code in items}
+        mods = "".join(f'#[path = "c{k}.rs"] mod c{k};\n' for k, _, _ in items)
+        arms = "".join(f'        "{k}" => c{k}::irgroups_harness::main(),\n' for k, _, _ in items)
         files["main.rs"] = (f"{mods}\nfn main() {{\n    let which = std::env::args().nth(1).unwrap_or_default();\n"
                             f"    match which.as_str() {{\n{arms}        _ => std::process::exit(2),\n    }}\n}}\n")
-        return BatchProgram(files, self.compile_argv() or [], [["{job}/prog", str(k)] for k in range(len(items))],
+        return BatchProgram(files, self.compile_argv() or [], [["{job}/prog", str(k)] for k, _, _ in items],
                             blame=r"--> c(\d+)\.rs:")
 
     def _module(self, problem: Problem, code: str) -> str:

@@ -45,6 +45,7 @@ from irgroups.sandbox.base import (
     Sandbox,
     StepResult,
 )
+from irgroups.sandbox.supervisor import wait_exact
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 CGROUP_PARENT = "irgroups"
@@ -273,11 +274,8 @@ class LocalSandbox(Sandbox):
                                             start_new_session=True)
                 except OSError as e:
                     return StepResult(SANDBOX_ERROR, None, 0.0, stderr=f"could not start sandbox: {e}")
-                timed_out = False
-                try:
-                    proc.wait(timeout=seconds)
-                except subprocess.TimeoutExpired:
-                    timed_out = True
+                timed_out = wait_exact(proc, seconds)
+                if timed_out:
                     _kill_group(proc)
                     proc.wait()
             elapsed = time.monotonic() - start

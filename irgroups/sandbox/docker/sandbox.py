@@ -67,6 +67,7 @@ from irgroups.sandbox.base import (
     StepResult,
 )
 from irgroups.sandbox.docker import images
+from irgroups.sandbox.supervisor import wait_exact
 
 SANDBOX_USER = "10001:10001"
 BUILD_USER = "10002:10002"
@@ -719,11 +720,8 @@ def _communicate(proc: subprocess.Popen[bytes], stdin: bytes, cap: int,
                threading.Thread(target=writer, daemon=True)]
     for t in threads:
         t.start()
-    timed_out = False
-    try:
-        proc.wait(timeout=deadline_s)
-    except subprocess.TimeoutExpired:
-        timed_out = True
+    timed_out = wait_exact(proc, deadline_s)
+    if timed_out:
         proc.kill()
         proc.wait()
     for t in threads:
