@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -144,6 +145,7 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any
     langs = languages.parse_list(lang_text)
     if llvm and not {"cpp", "rust"} & {lang.name for lang in langs}:
         raise ConfigError("llvm-ir groups are made from cpp or rust candidates: add cpp and/or rust to --langs")
+    started = time.perf_counter()
     sandbox = make_sandbox(cfg.sandbox, langs)
     try:
         tools = preflight(langs, sandbox, cfg.backend)
@@ -177,21 +179,32 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any
     cache_dir = cfg.cache_dir or cfg.out / "cache"
     cache = VerdictCache(cache_dir / "verdicts.sqlite")
     requests = RequestCache(cache_dir / "requests.sqlite")
+    timings: dict[str, float] = {"problems": round(time.perf_counter() - started, 2)}
     try:
         with _progress(cfg.progress) as progress:
-            _run_stages(cfg, langs, shards, by_id, stages, sandbox, cache, requests, progress)
+            _run_stages(cfg, langs, shards, by_id, stages, sandbox, cache, requests, progress, timings)
     finally:
         cache.close()
         requests.close()
         sandbox.close()
     summary = summarise(cfg.out)
+    summary["seconds"] = {**timings, "total": round(time.perf_counter() - started, 2)}  # this invocation's work
     atomic_write_json(cfg.out / "summary.json", summary)
     return summary
 
 
 def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[list[Problem]],
                 by_id: dict[str, Problem], stages: dict[str, Stage], sandbox: Sandbox,
-                cache: VerdictCache, requests: RequestCache, progress: Progress | None) -> None:
+                cache: VerdictCache, requests: RequestCache, progress: Progress | None,
+                timings: dict[str, float]) -> None:
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round(timings.get(name, 0.0) + now - clock, 2)
+        clock = now
+
     def task(name: str, total: int) -> Callable[[int], None]:
         if progress is None:
             return lambda n: None
@@ -208,6 +221,7 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
         if not stages["prompts"].done(i):
             stages["prompts"].write(i, make_prompts(shard, langs, cfg.prompt_template))
 
+    lap("problems")
     backend: list[Backend] = []  # made on first need: a finished or fully cached run loads no model
 
     def get_backend() -> Backend:
@@ -240,6 +254,7 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
         for b in backend:
             b.close()
 
+    lap("candidates")
     todo = [i for i in range(len(shards)) if not stages["executions"].done(i)]
     per_shard = {i: stages["candidates"].read(i) for i in todo}
     advance = task("executions", sum(len(c) for c in per_shard.values()))
@@ -274,6 +289,7 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
     execute_candidates([per_shard[i][pos] for i, pos in flat], by_id, sandbox, cache, cfg.workers, cfg.limits,
                        on_done=advance, on_rows=on_rows)
 
+    lap("executions")
     advance = task("labels + groups", len(shards))
     for i, shard in enumerate(shards):
         cands = stages["candidates"].read(i)
@@ -290,6 +306,7 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
                                            config=LLVMConfig(seed=cfg.seed))
             stages["llvm_groups"].write(i, rows, stats)
         advance(1)
+    lap("labels_groups")
 
 
 @contextmanager
