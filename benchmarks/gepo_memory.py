@@ -2,8 +2,10 @@
 
     python benchmarks/gepo_memory.py                        # CPU, groups of 2, 4, 8, 16
     python benchmarks/gepo_memory.py --device cuda --hidden 1024 --layers 8 --seq-len 1024
+    python benchmarks/gepo_memory.py --device cuda --shape 0.5b --seq-len 1024   # Qwen2-0.5B shape and vocab
 
-A small Llama (random weights, built from a config; the tokenizer is the one the tests
+A small Llama (or, with --shape, a Qwen2-shaped model of generation_gpu.py with Qwen2's
+vocabulary for the realistic sizes) (random weights, built from a config; the tokenizer is the one the tests
 train on the bundled code) scores groups of half equivalent, half inequivalent members of
 about --seq-len tokens each. Every (method, size) runs in a fresh subprocess so one
 measurement's peak cannot leak into the next. Memory: on CPU the growth of the process's
@@ -27,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 METHODS = ("one_at_a_time", "all_at_once")
 
 
-def build_model(out: Path, hidden: int, layers: int) -> Path:
+def build_model(out: Path, hidden: int, layers: int, vocab_size: int | None = None, device: str = "cpu") -> Path:
     import torch
     from tinymodel import build_tiny_model
     from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
@@ -40,12 +43,14 @@ def build_model(out: Path, hidden: int, layers: int) -> Path:
     logging.disable_progress_bar()
     tok = AutoTokenizer.from_pretrained(build_tiny_model(out / "tok"))
     heads = max(1, hidden // 64)
-    config = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=4 * hidden,
+    config = LlamaConfig(vocab_size=max(vocab_size or 0, len(tok)), hidden_size=hidden, intermediate_size=4 * hidden,
                          num_hidden_layers=layers, num_attention_heads=heads, num_key_value_heads=max(1, heads // 2),
                          max_position_embeddings=8192, bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
                          pad_token_id=tok.pad_token_id, tie_word_embeddings=True)
     torch.manual_seed(0)
-    LlamaForCausalLM(config).save_pretrained(out / "model")
+    with torch.device(device):
+        model = LlamaForCausalLM(config)
+    model.save_pretrained(out / "model")
     tok.save_pretrained(out / "model")
     return out / "model"
 
@@ -120,6 +125,11 @@ def main() -> None:
     ap.add_argument("--sizes", default="2,4,8,16")
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--layers", type=int, default=4)
+    ap.add_argument("--shape", default=None,
+                    help="a Qwen2 shape of generation_gpu.py (0.5b, 1.5b, tiny) instead of the Llama of --hidden/--layers")
+    ap.add_argument("--vocab-size", type=int, default=None,
+                    help="embedding/LM-head rows (default: the tokenizer's; Qwen2's for --shape 0.5b/1.5b)")
+    ap.add_argument("--timeout", type=float, default=0, help="seconds per measurement (0: no limit)")
     ap.add_argument("--seq-len", type=int, default=256)
     ap.add_argument("--steps", type=int, default=3, help="timed steps per measurement (median reported)")
     ap.add_argument("--micro-batch", type=int, default=1)
@@ -136,21 +146,41 @@ def main() -> None:
         return
 
     with tempfile.TemporaryDirectory() as tmp:
-        model = build_model(Path(tmp), args.hidden, args.layers)
-        print(f"# device {args.device}, {args.dtype}, Llama hidden {args.hidden} x {args.layers} layers, "
+        start = time.perf_counter()
+        build_on = args.device if args.device.startswith("cuda") else "cpu"
+        if args.shape:
+            from generation_gpu import default_vocab, describe, make_model
+
+            vocab = args.vocab_size if args.vocab_size is not None else default_vocab(args.shape)
+            model = make_model(Path(tmp), args.shape, vocab, build_on)
+            arch = describe(args.shape, model)
+        else:
+            model = build_model(Path(tmp), args.hidden, args.layers, args.vocab_size, build_on)
+            arch = f"Llama hidden {args.hidden} x {args.layers} layers"
+        if build_on.startswith("cuda"):
+            import torch
+
+            torch.cuda.empty_cache()  # the workers measure; this process holds no weights
+        print(f"# model built in {time.perf_counter() - start:.1f} s", flush=True)
+        print(f"# device {args.device}, {args.dtype}, {arch}, "
               f"~{args.seq_len} tokens/member, micro_batch {args.micro_batch}, "
               f"{args.threads or 'default'} threads, median of {args.steps} steps")
         mem = "peak alloc MiB" if args.device.startswith("cuda") else "peak RSS MiB"
         print(f"{'method':<14} {'size':>4} {'tokens':>6} {'step MiB':>9} {mem:>15} {'s/step':>8} {'tokens/s':>9}")
-        for method in METHODS:
-            for size in (int(s) for s in args.sizes.split(",")):
+        # size-major, so a sweep cut short still compares both methods on the sizes it reached
+        for size in (int(s) for s in args.sizes.split(",")):
+            for method in METHODS:
                 cmd = [sys.executable, __file__, "--worker", "--model", str(model), "--method", method,
                        "--size", str(size), "--device", args.device, "--dtype", args.dtype,
                        "--seq-len", str(args.seq_len), "--steps", str(args.steps),
                        "--micro-batch", str(args.micro_batch), "--threads", str(args.threads)]
-                proc = subprocess.run(cmd, capture_output=True, text=True)
+                try:
+                    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout or None)
+                except subprocess.TimeoutExpired:
+                    print(f"{method:<14} {size:>4} failed: over {args.timeout:.0f} s", flush=True)
+                    continue
                 if proc.returncode != 0:
-                    print(f"{method:<14} {size:>4} failed (exit {proc.returncode}): {proc.stderr.strip()[-300:]}")
+                    print(f"{method:<14} {size:>4} failed (exit {proc.returncode}): {proc.stderr.strip()[-300:]}", flush=True)
                     continue
                 r = json.loads(proc.stdout.strip().splitlines()[-1])
                 print(f"{method:<14} {size:>4} {r['tokens']:>6} {r['step_mib']:>9.1f} {r['peak_mib']:>15.1f} "
