@@ -14,6 +14,7 @@ from rich.table import Table
 
 from irgroups import __version__, languages
 from irgroups.errors import IrgroupsError, SandboxError
+from irgroups.sandbox.base import Limits
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,7 +57,8 @@ def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None)
 @click.option("--mutants", "mutants", type=int, default=6, show_default=True, help="Mutants per reference.")
 @click.option("--shard-size", type=int, default=8, show_default=True, help="Problems per shard (resume granularity).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for choosing mutants.")
-@click.option("--run-timeout", type=float, default=10.0, show_default=True, help="Seconds per test program run.")
+@click.option("--run-timeout", type=float, default=Limits().run_seconds, show_default=True,
+              help="Seconds per test program run (all of a problem's tests).")
 @click.option("--memory-mb", type=int, default=2048, show_default=True, help="Memory cap per job.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help="Verdict cache directory (default: <out>/cache); share it across runs to skip repeated work.")
@@ -98,7 +100,6 @@ def build(langs: str, source: str, out: Path, workers: int, limit: int | None, m
     from irgroups.pipeline import BuildConfig
     from irgroups.pipeline import build as run_build
     from irgroups.prompts import TRANSLATE
-    from irgroups.sandbox.base import Limits
     from irgroups.summary import print_summary
 
     with _errors():

@@ -111,6 +111,9 @@ func main() {
 
 _PACKAGE = re.compile(r"^\s*package\s+\w+", re.M)
 _INIT = re.compile(r"^\s*func\s+init\s*\(", re.M)
+# no symbol table or DWARF in the binaries: nothing reads them (panics print from pclntab),
+# and the linker does less
+LDFLAGS = "-ldflags=-s -w"
 
 
 def _with_package(code: str, package: str) -> str:
@@ -206,7 +209,7 @@ class Go(Language):
         cases = "".join(f'\tcase "{k}":\n\t\tc{k}.IrgMain()\n' for k, _, _ in items)
         files["main.go"] = (f"package main\n\nimport (\n\t\"os\"\n{imports})\n\nfunc main() {{\n"
                             f"\tswitch os.Args[1] {{\n{cases}\tdefault:\n\t\tos.Exit(2)\n\t}}\n}}\n")
-        argv = ["env", "GO111MODULE=on", "GOFLAGS=-mod=mod", "GOPROXY=off", "go", "build", "-o", "prog", "."]
+        argv = ["env", "GO111MODULE=on", "GOFLAGS=-mod=mod", "GOPROXY=off", "go", "build", LDFLAGS, "-o", "prog", "."]
         return BatchProgram(files, argv, [["{job}/prog", str(k)] for k, _, _ in items],
                             blame=r"(?:^|[\s/#])c(\d+)/")
 
@@ -231,7 +234,7 @@ class Go(Language):
         return "\n".join(lines)
 
     def compile_argv(self) -> list[str] | None:
-        return ["go", "build", "-o", "prog", "candidate.go", "zz_harness.go"]
+        return ["go", "build", LDFLAGS, "-o", "prog", "candidate.go", "zz_harness.go"]
 
     def run_argv(self, job_dir: str) -> list[str]:
         return [f"{job_dir}/prog"]

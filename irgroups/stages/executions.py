@@ -40,8 +40,10 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
             verdicts[i] = Verdict(FORMAT_ERROR, 0, len(problem.tests), ["missing"] * len(problem.tests),
                                   stderr_tail=row["extract_error"], backend="none")
             continue
-        toolchain = resolve(languages.get(row["lang"])).version
-        keys[i] = cache.key(row["candidate_id"], problem.tests_hash, toolchain, limits_key)
+        lang = languages.get(row["lang"])
+        toolchain = resolve(lang).version
+        # the compiler's flags are part of what decides a verdict: a change of flags is a new key
+        keys[i] = cache.key(row["candidate_id"], problem.tests_hash, f"{toolchain} {lang.compile_argv()}", limits_key)
         cached = cache.get(keys[i])
         if cached is not None:
             hits += 1
