@@ -18,10 +18,20 @@ from irgroups.sandbox.local import LocalSandbox
 
 LIMITS = Limits(run_seconds=3.0)
 
+# writes a results file for every program of the batch (all passing), then kills the supervisor
+RUST_FORGER = r"""
+    let plan = std::fs::read_to_string("/job/.irgroups-plan.json").unwrap_or_default();
+    let fake = r#"{"token":"t","exit_code":0,"timed_out":false,"seconds":0.1,"oom":false,"stdout":"t done\n","stderr":""}"#;
+    let all = vec![fake; plan.matches("\"argv\"").count()].join(",");
+    let _ = std::fs::write("/out/results.json", format!("[{}]", all));
+    unsafe { extern "C" { fn kill(p: i32, s: i32) -> i32; } kill(-1, 9); }
+"""
+
 # each breaks one candidate of the batch in its own way; the batch must not care
 BREAKERS = {
     "rust": [("fn ", "fn fn ", "compile_error"), ("-> ", "-> Option<i32> ", "compile_error"),
              ("{", "{ std::process::exit(0);", "runtime_error"), ("{", "{ loop {}", "timeout"),
+             ("{", "{" + RUST_FORGER, "forge"),
              ("{", "{ unsafe { extern \"C\" { fn kill(p: i32, s: i32) -> i32; } kill(-1, 9); }", "kill")],
     "go": [("func ", "func func ", "compile_error"), ("{", "{ undefinedThing()", "compile_error"),
            ("{", "{ panic(\"x\")", "runtime_error"), ("{", "{ for {}", "timeout")],

@@ -215,7 +215,9 @@ class LocalSandbox(Sandbox):
             step = self._step(job, tc, job_dir, argv, compiling=False, slot=slot, seconds=seconds,
                               extra_binds=[(out_dir, "/out", True)], bind_cgroup=True)
             results_path = Path(out_dir, "results.json")
-            if step.status == SANDBOX_ERROR or not results_path.exists():
+            # trusted only from a supervisor that ended by itself: a program that killed it could
+            # have left a results file of its own making in /out
+            if step.status != OK or not results_path.exists():
                 return None
             results = json.loads(results_path.read_text())
             if len(results) != len(job.runs):
