@@ -20,7 +20,9 @@ LIMITS = Limits(run_seconds=3.0)
 
 # writes a results file for every program of the batch (all passing), then kills the supervisor
 RUST_FORGER = r"""
-    let plan = std::fs::read_to_string("/job/.irgroups-plan.json").unwrap_or_default();
+    let plan = std::fs::read_dir("/job").unwrap().filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".irgroups-plan"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default()).next().unwrap_or_default();
     let fake = r#"{"token":"t","exit_code":0,"timed_out":false,"seconds":0.1,"oom":false,"stdout":"t done\n","stderr":""}"#;
     let all = vec![fake; plan.matches("\"argv\"").count()].join(",");
     let _ = std::fs::write("/out/results.json", format!("[{}]", all));

@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from irgroups import languages
@@ -123,8 +124,11 @@ class LocalSandbox(Sandbox):
     name = "local"
     supports_runs = True
 
-    def __init__(self, workdir: str | None = None) -> None:
+    def __init__(self, workdir: str | None = None, run_lanes: int = 2) -> None:
         self.workdir = workdir or tempfile.gettempdir()
+        # a batch's programs are dealt round-robin to this many supervisors (each its own
+        # sandbox) that run at once, so an endless loop does not hold up the rest of its batch
+        self.run_lanes = max(1, run_lanes)
         self._cgroups = cgroups_available()
         self._lock = threading.Lock()
         self._cache_root = tempfile.mkdtemp(prefix="irgroups-cache-", dir=self.workdir)
@@ -165,11 +169,7 @@ class LocalSandbox(Sandbox):
                 if compile_res.status != OK:
                     return JobResult(compile_res, None, self.name)
             if job.runs:
-                batched = self._supervised_runs(job, tc, job_dir, slot) if len(job.runs) > 1 else None
-                if batched is None:  # one run, or the supervisor was killed: one sandbox per run
-                    batched = [self._step(job, tc, job_dir, [a.replace("{job}", "/job") for a in argv],
-                                          compiling=False, slot=slot, stdin=stdin) for argv, stdin in job.runs]
-                return JobResult(compile_res, None, self.name, batched)
+                return JobResult(compile_res, None, self.name, self._batch_runs(job, tc, job_dir, slot))
             argv = [a.replace("{job}", "/job") for a in job.run_argv]
             run_res = self._step(job, tc, job_dir, argv, compiling=False, slot=slot)
             return JobResult(compile_res, run_res, self.name)
@@ -199,28 +199,54 @@ class LocalSandbox(Sandbox):
         argv += ["--remount-ro", "/", "--chdir", cwd, "--"]
         return argv
 
-    def _supervised_runs(self, job: Job, tc: toolchains.Resolved, job_dir: str, slot: int) -> list[StepResult] | None:
-        """All of job.runs in one sandbox, under the supervisor (see supervisor.py); None if it died."""
+    def _batch_runs(self, job: Job, tc: toolchains.Resolved, job_dir: str, slot: int) -> list[StepResult]:
+        """job.runs dealt to `run_lanes` supervisors at once; a lane whose supervisor died (or a
+        lone run) goes one sandbox per program."""
+        lanes = min(self.run_lanes, len(job.runs)) if len(job.runs) > 1 else 0
+        shutil.copyfile(SUPERVISOR, Path(job_dir, ".irgroups-supervisor.py"))
+        picks = [list(range(lane, len(job.runs), lanes)) for lane in range(lanes)]
+        if lanes > 1:
+            with ThreadPoolExecutor(lanes) as pool:
+                found = list(pool.map(lambda lane: self._supervised_runs(job, tc, job_dir, slot, picks[lane], lane),
+                                      range(lanes)))
+        else:
+            found = [self._supervised_runs(job, tc, job_dir, slot, picks[0], 0)] if lanes else []
+        out: list[StepResult | None] = [None] * len(job.runs)
+        for pick, results in zip(picks, found):
+            for k, step in zip(pick, results or []):
+                out[k] = step
+        for k in range(len(out)):
+            if out[k] is None:
+                argv, stdin = job.runs[k]
+                out[k] = self._step(job, tc, job_dir, [a.replace("{job}", "/job") for a in argv], compiling=False,
+                                    slot=slot, stdin=stdin)
+        return [r for r in out if r is not None]
+
+    def _supervised_runs(self, job: Job, tc: toolchains.Resolved, job_dir: str, slot: int, pick: list[int],
+                         lane: int) -> list[StepResult] | None:
+        """The runs `pick` of job.runs in one sandbox, under the supervisor (see supervisor.py);
+        None if it died."""
         limits = job.limits
         plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
-                "runs": [{"argv": [a.replace("{job}", "/job") for a in argv], "seconds": limits.run_seconds}
-                         for argv, _ in job.runs]}
-        Path(job_dir, ".irgroups-plan.json").write_text(json.dumps(plan))
-        shutil.copyfile(SUPERVISOR, Path(job_dir, ".irgroups-supervisor.py"))
+                "runs": [{"argv": [a.replace("{job}", "/job") for a in job.runs[k][0]], "seconds": limits.run_seconds}
+                         for k in pick]}
+        plan_name = f".irgroups-plan-{lane}.json"
+        Path(job_dir, plan_name).write_text(json.dumps(plan))
         out_dir = tempfile.mkdtemp(prefix="irgroups-out-", dir=self.workdir)
         try:
             os.chmod(out_dir, 0o777)
-            argv = ["python3", "-I", "-S", "/job/.irgroups-supervisor.py", "/job/.irgroups-plan.json", "/out", "{cgroup}"]
-            seconds = len(job.runs) * (limits.run_seconds + 0.5) + 5.0
+            argv = ["python3", "-I", "-S", "/job/.irgroups-supervisor.py", f"/job/{plan_name}", "/out", "{cgroup}"]
+            seconds = len(pick) * (limits.run_seconds + 0.5) + 5.0
             step = self._step(job, tc, job_dir, argv, compiling=False, slot=slot, seconds=seconds,
                               extra_binds=[(out_dir, "/out", True)], bind_cgroup=True)
             results_path = Path(out_dir, "results.json")
-            # trusted only from a supervisor that ended by itself: a program that killed it could
-            # have left a results file of its own making in /out
-            if step.status != OK or not results_path.exists():
+            # trusted only from a supervisor that ended by itself (exit 0; the step may still say
+            # memory_limit, for a program the cgroup killed): a program that killed the supervisor
+            # could have left a results file of its own making in /out
+            if step.exit_code != 0 or step.status not in (OK, MEMORY) or not results_path.exists():
                 return None
             results = json.loads(results_path.read_text())
-            if len(results) != len(job.runs):
+            if len(results) != len(pick):
                 return None
         finally:
             shutil.rmtree(out_dir, ignore_errors=True)

@@ -22,7 +22,7 @@ from irgroups.sandbox.toolchains import resolve
 def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Problem], sandbox: Sandbox,
                        cache: VerdictCache, workers: int, limits: Limits,
                        on_done: Callable[[int], None] = lambda n: None,
-                       max_batch: int = 24,
+                       max_batch: int = 64,
                        on_rows: Callable[[list[tuple[int, dict[str, Any]]]], None] | None = None,
                        ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Verdicts for every candidate: from the cache, the prefilter, or batched sandbox runs.
@@ -63,8 +63,10 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
 
     batches: list[list[int]] = []
     for idx in pending.values():
-        # enough batches to keep every worker busy, none larger than max_batch
-        size = max(1, min(max_batch, math.ceil(len(idx) / workers)))
+        # a multiple of `workers` batches of even size, none larger than max_batch: every worker
+        # stays busy and no small batch is left over (each batch pays a compiler start and a link)
+        count = workers * math.ceil(len(idx) / (workers * max_batch))
+        size = max(1, math.ceil(len(idx) / count))
         batches += [idx[j:j + size] for j in range(0, len(idx), size)]
     slots: queue.Queue[int] = queue.Queue()
     for w in range(workers):
