@@ -417,11 +417,12 @@ class DockerSandbox(Sandbox):
 
     def _run_in(self, c: _Container, job: Job, slot: int) -> JobResult:
         c.jobs += 1
-        with self._lock:
-            self._counter += 1
-            n = self._counter
         limits = job.limits
-        job_dir = f"/job/j{n}"
+        # one directory for every job of the container (it runs one job at a time and wipes /job
+        # first): compilers that key their caches on the source's path (Go) then reuse them
+        # from one compile round to the next
+        n = "build"
+        job_dir = f"/job/{n}"
         files = dict(job.files)
         supervised = len(job.runs) > 1
         if supervised:
@@ -440,12 +441,12 @@ class DockerSandbox(Sandbox):
         compile_res = None
         try:
             if job.compile_argv:
-                compile_res = self._step(c, job, BUILD_USER, "/cache", COMPILE_SH, [f"j{n}"], job.compile_argv,
+                compile_res = self._step(c, job, BUILD_USER, "/cache", COMPILE_SH, [n], job.compile_argv,
                                          buf.getvalue(), compiling=True)
                 if compile_res.status != OK:
                     return JobResult(compile_res, None, self.name)
             else:  # files only
-                compile_res_setup = self._step(c, job, BUILD_USER, "/cache", COMPILE_SH, [f"j{n}"], ["true"],
+                compile_res_setup = self._step(c, job, BUILD_USER, "/cache", COMPILE_SH, [n], ["true"],
                                                buf.getvalue(), compiling=True)
                 if compile_res_setup.status != OK:
                     compile_res_setup.status = SANDBOX_ERROR
