@@ -50,6 +50,7 @@ import threading
 import time
 import uuid
 import weakref
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -78,7 +79,8 @@ MARK = "irgroups-sandbox:"
 DOCKER_ERRORS = ("Error response from daemon", "Cannot connect to the Docker daemon", "error during connect")
 GRACE_S = 3.0  # the outer wall clock: the inner `timeout` plus this
 SUPERVISOR = Path(__file__).resolve().parent.parent / "supervisor.py"
-SUPERVISOR_NAME, PLAN_NAME = ".irgroups-supervisor.py", ".irgroups-plan.json"
+SUPERVISOR_NAME, PLAN_STEM = ".irgroups-supervisor.py", ".irgroups-plan-"
+LANE_MIN_RUNS = 8  # a batch with fewer programs is not worth copying to a second container
 OUT_DIR = "/tmp/.irgroups-out"  # the supervisor's output dir (sandbox user only, on the /tmp tmpfs)
 CGROUP_IN = "/sys/fs/cgroup/memory"  # the container's own memory cgroup, as it sees it (v1)
 RESULTS_MAX = 512 * 1024 * 1024
@@ -253,8 +255,10 @@ class DockerSandbox(Sandbox):
     supports_runs = True
 
     def __init__(self, langs: list[str] | None = None, cpus: float | None = 1.0, tmpfs_mb: int = 256,
-                 docker: str = "docker", images: dict[str, str] | None = None, recycle_after: int = 500) -> None:
+                 docker: str = "docker", images: dict[str, str] | None = None, recycle_after: int = 500,
+                 run_lanes: int = 2) -> None:
         self.langs = list(langs or images_langs())
+        self.run_lanes = run_lanes  # containers a big batch's programs are spread over (1 or 2)
         self.cpus = cpus
         self.tmpfs_mb = tmpfs_mb
         self.docker = docker
@@ -425,11 +429,16 @@ class DockerSandbox(Sandbox):
         job_dir = f"/job/{n}"
         files = dict(job.files)
         supervised = len(job.runs) > 1
+        # a batch big enough runs in two containers at once (two pid namespaces: the supervisors'
+        # kill(-1) cannot reach each other's programs), so an endless loop does not hold up the rest
+        lanes = 2 if self.run_lanes > 1 and len(job.runs) >= LANE_MIN_RUNS else 1
+        picks = [list(range(lane, len(job.runs), lanes)) for lane in range(lanes)] if supervised else []
         if supervised:
-            plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
-                    "runs": [{"argv": [a.replace("{job}", job_dir) for a in argv], "seconds": limits.run_seconds}
-                             for argv, _ in job.runs]}
-            files[PLAN_NAME] = json.dumps(plan)
+            for lane, pick in enumerate(picks):
+                plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
+                        "runs": [{"argv": [a.replace("{job}", job_dir) for a in job.runs[k][0]],
+                                  "seconds": limits.run_seconds} for k in pick]}
+                files[f"{PLAN_STEM}{lane}.json"] = json.dumps(plan)
             files[SUPERVISOR_NAME] = SUPERVISOR.read_text()
         buf = io.BytesIO()
         with tarfile.open(fileobj=buf, mode="w", format=tarfile.GNU_FORMAT) as tar:
@@ -452,9 +461,11 @@ class DockerSandbox(Sandbox):
                     compile_res_setup.status = SANDBOX_ERROR
                     return JobResult(compile_res_setup, None, self.name)
             if job.runs:
-                runs = self._supervised(c, job, job_dir) if supervised else None
-                if runs is None:  # one run, or the supervisor was killed: one exec per run
-                    runs = [None] * len(job.runs)
+                runs: list[StepResult | None] = [None] * len(job.runs)  # None: to run alone, one exec
+                found = self._lanes(c, job, job_dir, slot, picks) if supervised else []
+                for pick, lane_runs in zip(picks, found):
+                    for k, step in zip(pick, lane_runs or []):
+                        runs[k] = step
                 for k, (argv_k, stdin_k) in enumerate(job.runs):
                     if runs[k] is None:  # not run yet, or to be run alone (see _supervised)
                         runs[k] = self._step(c, job, SANDBOX_USER, "/tmp", RUN_SH, [],
@@ -512,16 +523,48 @@ class DockerSandbox(Sandbox):
         keep = limits.output_keep_bytes
         return StepResult(status, rc, round(elapsed, 4), full_out[:keep], err_s[-keep:], full_out)
 
-    def _supervised(self, c: _Container, job: Job, job_dir: str) -> list[StepResult | None] | None:
-        """All of job.runs in one exec under the supervisor; None if it did not finish cleanly.
+    def _lanes(self, c: _Container, job: Job, job_dir: str, slot: int,
+               picks: list[list[int]]) -> list[list[StepResult | None] | None]:
+        """Each lane's runs under a supervisor: lane 0 in the container that built the job, lane 1
+        in this worker's second container, given a copy of the built job directory."""
+        if len(picks) == 1:
+            return [self._supervised(c, job, job_dir, picks[0], 0)]
+        c2: _Container | None = None
+        try:
+            c2 = self._container(-1 - slot, job.lang, job.limits)  # the worker's run-only container
+            self._copy_job(c, c2, job_dir)
+        except (_Infra, OSError, subprocess.SubprocessError):
+            if c2 is not None:
+                self._forget(-1 - slot, job.lang, job.limits)
+            return [self._supervised(c, job, job_dir, pick, lane) for lane, pick in enumerate(picks)]
+        with ThreadPoolExecutor(2) as pool:
+            second = pool.submit(self._supervised, c2, job, job_dir, picks[1], 1)
+            first = self._supervised(c, job, job_dir, picks[0], 0)
+            return [first, second.result()]
+
+    def _copy_job(self, src: _Container, dst: _Container, job_dir: str) -> None:
+        """The built job directory of `src` into `dst` (same path), replacing what `dst` had."""
+        out = subprocess.run([self.docker, "exec", "-u", BUILD_USER, src.cid, "tar", "-C", job_dir, "-c", "."],
+                             capture_output=True, timeout=120)
+        if out.returncode != 0:
+            raise _Infra(f"cannot read the built job: {out.stderr.decode('utf-8', 'replace')[-300:]}")
+        script = f'rm -rf /job/* && mkdir -p "{job_dir}" && tar -C "{job_dir}" -x -o -f -'
+        res = self._docker("exec", "-i", "-u", BUILD_USER, dst.cid, "sh", "-c", script, timeout=120, stdin=out.stdout)
+        if res.returncode != 0:
+            raise _Infra(f"cannot copy the built job: {res.stderr.strip()[-300:]}")
+
+    def _supervised(self, c: _Container, job: Job, job_dir: str, pick: list[int],
+                    lane: int) -> list[StepResult | None] | None:
+        """The runs `pick` of job.runs in one exec under the supervisor, from lane `lane`'s plan;
+        None if it did not finish cleanly.
 
         A None entry in the list is a run to repeat on its own (memory pressure not pinned on a run)."""
         limits = job.limits
         fsize = limits.file_size_mb * 1024 * 1024
-        n = len(job.runs)
+        n = len(pick)
         if c.oom_visible is None:
             c.oom_visible = self._sees_own_oom(c)
-        argv = ["python3", "-I", "-S", f"{job_dir}/{SUPERVISOR_NAME}", f"{job_dir}/{PLAN_NAME}", OUT_DIR]
+        argv = ["python3", "-I", "-S", f"{job_dir}/{SUPERVISOR_NAME}", f"{job_dir}/{PLAN_STEM}{lane}.json", OUT_DIR]
         if c.oom_visible:
             argv.append(CGROUP_IN)
         wall = n * (limits.run_seconds + 0.5) + 5.0
