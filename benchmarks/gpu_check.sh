@@ -243,7 +243,7 @@ main() {
   local gen_problems=32
   local gen_args=(--backends hf --samples 8 --batch-size 16 --max-new-tokens 256 --device "$DEVICE")
   local oorl_args=(--steps 3 --prompts-per-step 4 --samples 4 --max-new-tokens 256 --groups-per-step 2 --workers 8)
-  local gepo_args=(--sizes 2,4,8,16 --seq-len 1024 --steps 2 --timeout 45)
+  local gepo_args=(--sizes "${GPU_CHECK_GEPO_SIZES:-2,4,8,16}" --seq-len 1024 --steps 2 --timeout 45)
   if [[ $SIZE == tiny ]]; then  # CPU dry run: same code paths, small numbers
     gen_problems=4
     gen_args=(--backends hf --samples 2 --batch-size 4 --max-new-tokens 32 --device "$DEVICE")
@@ -254,7 +254,7 @@ main() {
   part "oorl-$SIZE" 130 '^(model:|trainer ready|warm-up|oorl )|^step ' \
     "$PY" benchmarks/oorl_gpu.py --data "$run" --size "$SIZE" --device "$DEVICE" --langs "$langs" --w-rl "$wrl" \
     --skip-memory "${oorl_args[@]}"
-  part "gepo-$SIZE" 150 '^(# |method|one_at_a_time|all_at_once)' \
+  part "gepo-$SIZE" "${GPU_CHECK_GEPO_SECONDS:-150}" '^(# |method|one_at_a_time|all_at_once)' \
     "$PY" benchmarks/gepo_memory.py --device "$DEVICE" --shape "$SIZE" "${gepo_args[@]}"
   if [[ -n $SIZE2 ]]; then  # half the prompts: one generate call of 16 prompts x 8 samples
     part "gen-$SIZE2" 75 '^(model:|hf )' "$PY" benchmarks/generation_gpu.py --size "$SIZE2" \
