@@ -4,6 +4,7 @@ each test runs under `catch_unwind`."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from irgroups import types as T
@@ -63,6 +64,101 @@ fn run_test<F: FnOnce() -> bool + std::panic::UnwindSafe>(token: &str, i: usize,
 }
 """
 
+# The tests' values travel as a JSON-like table read at run time by this module (one per crate,
+# beside the candidates): a closure and literals per test made rustc's code generation grow with
+# the tests (a 48-candidate batch: 3.5 s of CPU, 1.7 s of it with one test per candidate).
+# Maps are lists of [key, value] pairs; a missing optional is null.
+TABLE_MODULE = r"""
+#[allow(dead_code)]
+mod irgroups_table {
+    use std::collections::HashMap;
+    use std::hash::Hash;
+    pub struct P<'a> { s: &'a [u8], i: usize }
+    impl<'a> P<'a> {
+        fn peek(&mut self) -> u8 {
+            while self.s[self.i].is_ascii_whitespace() { self.i += 1; }
+            self.s[self.i]
+        }
+        fn eat(&mut self, c: u8) {
+            assert!(self.peek() == c, "irgroups table: expected {} at {}", c as char, self.i);
+            self.i += 1;
+        }
+        fn more(&mut self, end: u8) -> bool {
+            if self.peek() == b',' { self.i += 1; true } else { self.eat(end); false }
+        }
+        fn number(&mut self) -> &'a str {
+            self.peek();
+            let start = self.i;
+            while b"+-0123456789.eE".contains(&self.s[self.i]) { self.i += 1; }
+            std::str::from_utf8(&self.s[start..self.i]).unwrap()
+        }
+    }
+    pub trait Read: Sized { fn read(p: &mut P) -> Self; }
+    impl Read for i64 { fn read(p: &mut P) -> Self { p.number().parse().unwrap() } }
+    impl Read for f64 { fn read(p: &mut P) -> Self { p.number().parse().unwrap() } }
+    impl Read for bool {
+        fn read(p: &mut P) -> Self { if p.peek() == b't' { p.i += 4; true } else { p.i += 5; false } }
+    }
+    impl Read for String {
+        fn read(p: &mut P) -> Self {
+            p.eat(b'"');
+            let mut out = String::new();
+            loop {
+                let start = p.i;
+                while p.s[p.i] != b'"' && p.s[p.i] != b'\\' { p.i += 1; }
+                out.push_str(std::str::from_utf8(&p.s[start..p.i]).unwrap());
+                let c = p.s[p.i];
+                p.i += 1;
+                if c == b'"' { return out; }
+                let e = p.s[p.i];
+                p.i += 1;
+                match e {
+                    b'n' => out.push('\n'), b't' => out.push('\t'), b'r' => out.push('\r'),
+                    b'b' => out.push('\u{8}'), b'f' => out.push('\u{c}'),
+                    b'u' => {
+                        let hex = std::str::from_utf8(&p.s[p.i..p.i + 4]).unwrap();
+                        out.push(char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap());
+                        p.i += 4;
+                    }
+                    other => out.push(other as char),
+                }
+            }
+        }
+    }
+    impl<X: Read> Read for Vec<X> {
+        fn read(p: &mut P) -> Self {
+            p.eat(b'[');
+            let mut v = Vec::new();
+            if p.peek() == b']' { p.i += 1; return v; }
+            loop { v.push(X::read(p)); if !p.more(b']') { return v; } }
+        }
+    }
+    impl<X: Read> Read for Option<X> {
+        fn read(p: &mut P) -> Self { if p.peek() == b'n' { p.i += 4; None } else { Some(X::read(p)) } }
+    }
+    impl<K: Read + Eq + Hash, V: Read> Read for HashMap<K, V> {
+        fn read(p: &mut P) -> Self { let pairs: Vec<(K, V)> = Read::read(p); pairs.into_iter().collect() }
+    }
+    impl Read for () { fn read(p: &mut P) -> Self { p.eat(b'['); p.eat(b']'); } }
+    macro_rules! tuple {
+        ($($t:ident),+) => {
+            impl<$($t: Read),+> Read for ($($t,)+) {
+                fn read(p: &mut P) -> Self { p.eat(b'['); ($({ let x = $t::read(p); p.more(b']'); x },)+) }
+            }
+        };
+    }
+    tuple!(A);
+    tuple!(A, B);
+    tuple!(A, B, C);
+    tuple!(A, B, C, D);
+    tuple!(A, B, C, D, E);
+    tuple!(A, B, C, D, E, F);
+    tuple!(A, B, C, D, E, F, G);
+    tuple!(A, B, C, D, E, F, G, H);
+    pub fn read<X: Read>(text: &str) -> X { X::read(&mut P { s: text.as_bytes(), i: 0 }) }
+}
+"""
+
 
 class Rust(Language):
     name = "rust"
@@ -118,6 +214,26 @@ class Rust(Language):
         ]
         return f"HashMap::from([{', '.join(pairs)}])" if pairs else "HashMap::new()"
 
+    def _table_value(self, t: T.Type, value: Any) -> str:
+        """`value` as irgroups_table reads it (see TABLE_MODULE)."""
+        n = t.name
+        if n == "optional":
+            return "null" if value is None else self._table_value(t.args[0], value)
+        if n == "int":
+            return str(int(value))
+        if n == "float":
+            return float_literal(value)
+        if n == "bool":
+            return "true" if value else "false"
+        if n == "str":
+            return json.dumps(value, ensure_ascii=False)
+        if n in ("list", "tuple"):
+            items = zip(t.args, value) if n == "tuple" else ((t.args[0], v) for v in value)
+            return "[" + ", ".join(self._table_value(a, v) for a, v in items) + "]"
+        pairs = (f"[{self._table_value(t.args[0], T.decode_key(t.args[0], k, 'key'))}, {self._table_value(t.args[1], v)}]"
+                 for k, v in value.items())
+        return "[" + ", ".join(pairs) + "]"
+
     def function_name(self, entry_point: str) -> str:
         return snake_case(entry_point)
 
@@ -134,7 +250,7 @@ class Rust(Language):
         return f"{self.code_prelude(problem)}{self.signature(problem)} {{\n    unimplemented!()\n}}\n"
 
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
-        return {"main.rs": self._module(problem, code) + "\nfn main() { irgroups_harness::main() }\n"}
+        return {"main.rs": self._module(problem, code) + "\nfn main() { irgroups_harness::main() }\n" + TABLE_MODULE}
 
     def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
         # one crate, one module file per candidate (the harness in the same file), one binary
@@ -142,7 +258,8 @@ class Rust(Language):
         mods = "".join(f'#[path = "c{k}.rs"] mod c{k};\n' for k, _, _ in items)
         arms = "".join(f'        "{k}" => c{k}::irgroups_harness::main(),\n' for k, _, _ in items)
         files["main.rs"] = (f"{mods}\nfn main() {{\n    let which = std::env::args().nth(1).unwrap_or_default();\n"
-                            f"    match which.as_str() {{\n{arms}        _ => std::process::exit(2),\n    }}\n}}\n")
+                            f"    match which.as_str() {{\n{arms}        _ => std::process::exit(2),\n    }}\n}}\n"
+                            + TABLE_MODULE)
         return BatchProgram(files, self.compile_argv() or [], [["{job}/prog", str(k)] for k, _, _ in items],
                             blame=r"--> c(\d+)\.rs:")
 
@@ -162,14 +279,22 @@ class Rust(Language):
             "    let token = token.trim().to_string();",
             "    std::panic::set_hook(Box::new(|_| {}));",
         ]
-        for i, t in enumerate(problem.tests):
-            args = ", ".join(self.render_value(p.type, a) for p, a in zip(sig.params, t.args))
-            want = self.render_value(sig.returns, t.expected)
-            lines.append(
-                f"    run_test(&token, {i}, || {{ let got: {ret} = super::{fn}({args}); "
-                f"let want: {ret} = {want}; got.near(&want) }});"
-            )
-        lines += ['    let _ = write!(std::io::stdout().lock(), "\\n{} done\\n", token);', "}", "}"]
+        args_type = "(" + "".join(f"{self.render_type(p.type)}, " for p in sig.params) + ")"
+        names = "(" + "".join(f"a{j}, " for j in range(len(sig.params))) + ")"
+        table = "[" + ", ".join(
+            "[[" + ", ".join(self._table_value(p.type, a) for p, a in zip(sig.params, t.args)) + "], "
+            + self._table_value(sig.returns, t.expected) + "]" for t in problem.tests) + "]"
+        hashes = "#"
+        while f'"{hashes}' in table:
+            hashes += "#"
+        call = ", ".join(f"a{j}" for j in range(len(sig.params)))
+        lines += [
+            f'    let cases: Vec<({args_type}, {ret})> = crate::irgroups_table::read(r{hashes}"{table}"{hashes});',
+            "    for (i, (args, want)) in cases.into_iter().enumerate() {",
+            f"        run_test(&token, i, move || {{ let {names} = args; let got: {ret} = super::{fn}({call}); "
+            "got.near(&want) });",
+            "    }",
+            '    let _ = write!(std::io::stdout().lock(), "\\n{} done\\n", token);', "}", "}"]
         return "\n".join(lines)
 
     def compile_argv(self) -> list[str] | None:
