@@ -72,6 +72,12 @@ class JobResult:
     runs: list[StepResult] = field(default_factory=list)
 
 
+def deal(n: int, lanes: int) -> list[list[int]]:
+    """Indices 0..n-1 dealt round-robin to `lanes` lanes (neighbours, often mutants of one
+    problem that loop alike, land in different lanes)."""
+    return [list(range(lane, n, lanes)) for lane in range(lanes)]
+
+
 class Sandbox(ABC):
     name: str
     supports_runs: bool = False  # whether Job.runs (compile once, run many) is implemented

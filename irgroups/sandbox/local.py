@@ -45,6 +45,7 @@ from irgroups.sandbox.base import (
     Limits,
     Sandbox,
     StepResult,
+    deal,
 )
 from irgroups.sandbox.supervisor import wait_exact
 
@@ -204,13 +205,10 @@ class LocalSandbox(Sandbox):
         lone run) goes one sandbox per program."""
         lanes = min(self.run_lanes, len(job.runs)) if len(job.runs) > 1 else 0
         shutil.copyfile(SUPERVISOR, Path(job_dir, ".irgroups-supervisor.py"))
-        picks = [list(range(lane, len(job.runs), lanes)) for lane in range(lanes)]
-        if lanes > 1:
-            with ThreadPoolExecutor(lanes) as pool:
-                found = list(pool.map(lambda lane: self._supervised_runs(job, tc, job_dir, slot, picks[lane], lane),
-                                      range(lanes)))
-        else:
-            found = [self._supervised_runs(job, tc, job_dir, slot, picks[0], 0)] if lanes else []
+        picks = deal(len(job.runs), lanes)
+        with ThreadPoolExecutor(max(1, lanes)) as pool:
+            found = list(pool.map(lambda lane: self._supervised_runs(job, tc, job_dir, slot, picks[lane], lane),
+                                  range(lanes)))
         out: list[StepResult | None] = [None] * len(job.runs)
         for pick, results in zip(picks, found):
             for k, step in zip(pick, results or []):

@@ -66,6 +66,7 @@ from irgroups.sandbox.base import (
     Limits,
     Sandbox,
     StepResult,
+    deal,
 )
 from irgroups.sandbox.docker import images
 from irgroups.sandbox.supervisor import wait_exact
@@ -432,7 +433,7 @@ class DockerSandbox(Sandbox):
         # a batch big enough runs in two containers at once (two pid namespaces: the supervisors'
         # kill(-1) cannot reach each other's programs), so an endless loop does not hold up the rest
         lanes = 2 if self.run_lanes > 1 and len(job.runs) >= LANE_MIN_RUNS else 1
-        picks = [list(range(lane, len(job.runs), lanes)) for lane in range(lanes)] if supervised else []
+        picks = deal(len(job.runs), lanes) if supervised else []
         if supervised:
             for lane, pick in enumerate(picks):
                 plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
