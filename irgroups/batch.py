@@ -1,8 +1,9 @@
 """Compile once, run many: several candidates of one language per compiler call.
 
 A batch is built by the language (`Language.batch_program`) and compiled once; each
-candidate then runs as its own process with its own token, limits and timeout, so a
-hostile candidate cannot touch another's verdict. When the batch does not compile,
+candidate then runs as its own process with its own limits and timeout, and its
+outputs are judged outside the sandbox, so a hostile candidate cannot touch another's
+verdict. When the batch does not compile,
 the compiler's messages name the files of the guilty candidates (each candidate lives
 in its own module, package or namespace, so an error in its files is its own): those
 are compile errors, with the compiler's lines about their files, and the rest is
@@ -14,13 +15,15 @@ the rest goes one at a time. Verdicts agree with one-at-a-time execution
 
 from __future__ import annotations
 
+import math
+import queue
 import re
-import secrets
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from irgroups import code as codemod
 from irgroups import languages
-from irgroups.execute import COMPILE_ERROR, SANDBOX_ERROR, Verdict, execute, judge
+from irgroups.execute import COMPILE_ERROR, SANDBOX_ERROR, Verdict, judge, make_job
 from irgroups.problems.model import Problem
 from irgroups.sandbox import base as sb
 from irgroups.sandbox.toolchains import resolve
@@ -37,7 +40,8 @@ def prefilter(problem: Problem, lang: str, code: str) -> Verdict | None:
         return None
     where = next((n for n in codemod.walk(tree.root_node) if n.type == "ERROR" or n.is_missing), tree.root_node)
     line = where.start_point[0] + 1
-    return Verdict(COMPILE_ERROR, 0, len(problem.tests), ["missing"] * len(problem.tests),
+    n = len(problem.all_tests)
+    return Verdict(COMPILE_ERROR, 0, n, ["missing"] * n,
                    stderr_tail=f"syntax error near line {line} (tree-sitter prefilter; compiler not called)")
 
 
@@ -46,38 +50,63 @@ def execute_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, li
     """Verdicts for (problem, lang, code) items, all of the same language."""
     if not items:
         return []
-    lang = languages.get(items[0][1])
-    if len(items) == 1 or not sandbox.supports_runs:
-        return [execute(p, lg, c, sandbox, limits, slot=slot) for p, lg, c in items]
     try:
-        toolchain = resolve(lang).version
+        toolchain = resolve(languages.get(items[0][1])).version
     except Exception as e:  # noqa: BLE001 - infrastructure, reported per item
-        return [Verdict(SANDBOX_ERROR, 0, len(p.tests), stderr_tail=str(e), backend=sandbox.name) for p, _, _ in items]
-    verdicts: dict[int, Verdict] = {}
-    todo = list(range(len(items)))
+        return [Verdict(SANDBOX_ERROR, 0, len(p.all_tests), stderr_tail=str(e), backend=sandbox.name)
+                for p, _, _ in items]
+    verdicts = []
+    for (problem, _, _), result in zip(items, run_batch(items, sandbox, limits, slot)):
+        v = judge(result, problem)
+        v.toolchain = toolchain
+        verdicts.append(v)
+    return verdicts
+
+
+def run_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, limits: sb.Limits,
+              slot: int = 0) -> list[sb.JobResult]:
+    """What compiling and running each item's test program gave, as if each ran alone.
+
+    An item blamed for a batch's compile error gets a compile step holding the compiler's
+    lines about its files."""
+    def alone(k: int) -> sb.JobResult:
+        problem, lang_name, code = items[k]
+        try:
+            job = make_job(problem, lang_name, code, limits)
+        except Exception as e:  # noqa: BLE001 - a test program we cannot render is our bug, not the code's
+            return sb.JobResult(sb.StepResult(sb.SANDBOX_ERROR, None, 0.0, stderr=f"rendering failed: {e}"),
+                                None, sandbox.name)
+        return sandbox.run(job, slot=slot)
+
+    lang = languages.get(items[0][1]) if items else None
+    if lang is None or len(items) == 1 or not sandbox.supports_runs:
+        return [alone(k) for k in range(len(items))]
+    results: dict[int, sb.JobResult] = {}
+    shared = [lang.batchable(code) for _, _, code in items]
+    todo = [k for k in range(len(items)) if shared[k]]
+    single = [k for k in range(len(items)) if not shared[k]]
     while len(todo) > 1:
-        program = lang.batch_program([(k, items[k][0], items[k][2]) for k in todo])
+        try:
+            program = lang.batch_program([(k, items[k][0], items[k][2]) for k in todo])
+        except Exception:  # noqa: BLE001 - an item we cannot render: one at a time says which
+            program = None
         if program is None:
             break
-        tokens = [secrets.token_hex(16) for _ in todo]
         job = sb.Job(lang=lang.name, files=program.files, run_argv=[], compile_argv=program.compile_argv,
-                     limits=limits, runs=tuple((tuple(argv), tok + "\n") for argv, tok in zip(program.run_argvs, tokens)),
+                     limits=limits, runs=tuple((tuple(argv), "") for argv in program.run_argvs),
                      compile_seconds=limits.compile_seconds + 2.0 * len(todo))
         result = sandbox.run(job, slot=slot)
         compiled = result.compile is None or result.compile.status == sb.OK
+        share = (result.compile.seconds if result.compile else 0.0) / len(todo)
         if compiled and len(result.runs) == len(todo):
-            share = (result.compile.seconds if result.compile else 0.0) / len(todo)
             for pos, k in enumerate(todo):
-                single = sb.JobResult(replace(result.compile, seconds=share) if result.compile else None,
-                                      result.runs[pos], result.backend)
-                v = judge(single, result.runs[pos].token or tokens[pos], len(items[k][0].tests))
-                v.toolchain = toolchain
-                verdicts[k] = v
+                results[k] = sb.JobResult(replace(result.compile, seconds=share) if result.compile else None,
+                                          result.runs[pos], result.backend)
             todo = []
             break
-        if result.compile is not None and result.compile.status == sb.SANDBOX_ERROR:
+        if result.compile is None or result.compile.status == sb.SANDBOX_ERROR:
             break  # infrastructure: let the one-at-a-time path report it per item
-        output = (result.compile.stderr + "\n" + result.compile.stdout) if result.compile else ""
+        output = result.compile.stderr + "\n" + result.compile.stdout
         blamed: dict[int, list[str]] = {}  # label (the item's index) -> the compiler's lines
         pattern = re.compile(program.blame)
         in_batch = set(todo)
@@ -87,14 +116,61 @@ def execute_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, li
                     blamed.setdefault(int(m.group(1)), []).append(line)
         if not blamed:
             break  # the compiler did not say whose fault it was: the rest goes one at a time
-        share = result.compile.seconds / len(todo) if result.compile else 0.0
         for k, lines in blamed.items():
-            n = len(items[k][0].tests)
-            verdicts[k] = Verdict(COMPILE_ERROR, 0, n, ["missing"] * n, compile_seconds=share,
-                                  stderr_tail="\n".join(lines)[-2000:], backend=result.backend,
-                                  toolchain=toolchain)
+            step = sb.StepResult(sb.EXITED, result.compile.exit_code, share, stderr="\n".join(lines)[-2000:])
+            results[k] = sb.JobResult(step, None, result.backend)
         todo = [k for k in todo if k not in blamed]
-    for k in todo:
-        p, lg, c = items[k]
-        verdicts[k] = execute(p, lg, c, sandbox, limits, slot=slot)
-    return [verdicts[k] for k in range(len(items))]
+    for k in todo + single:
+        results[k] = alone(k)
+    return [results[k] for k in range(len(items))]
+
+
+def plan_batches(indices: list[int], workers: int, max_batch: int = 64) -> list[list[int]]:
+    """Indices of one language cut into a multiple of `workers` batches of even size, none larger
+    than `max_batch`: every worker stays busy and no small batch is left over (each batch pays a
+    compiler start and a link)."""
+    if not indices:
+        return []
+    count = workers * math.ceil(len(indices) / (workers * max_batch))
+    size = max(1, math.ceil(len(indices) / count))
+    return [indices[j:j + size] for j in range(0, len(indices), size)]
+
+
+def run_all(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, limits: sb.Limits, workers: int,
+            max_batch: int = 64) -> list[sb.JobResult]:
+    """run_batch over items of any languages: batched per language, `workers` batches at a time."""
+    by_lang: dict[str, list[int]] = {}
+    for k, (_, lang, _) in enumerate(items):
+        by_lang.setdefault(lang, []).append(k)
+    batches = [b for idx in by_lang.values() for b in plan_batches(idx, workers, max_batch)]
+    batches.sort(key=len, reverse=True)  # the longest first, so a slow one does not start last
+    slots: queue.Queue[int] = queue.Queue()
+    for w in range(workers):
+        slots.put(w)
+    results: list[sb.JobResult | None] = [None] * len(items)
+
+    def run(batch: list[int]) -> None:
+        slot = slots.get()
+        try:
+            for k, r in zip(batch, run_batch([items[k] for k in batch], sandbox, limits, slot=slot)):
+                results[k] = r
+        finally:
+            slots.put(slot)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(run, batches))
+    return [r for r in results if r is not None]
+
+
+def execute_all(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, limits: sb.Limits, workers: int,
+                max_batch: int = 64) -> list[Verdict]:
+    """Verdicts for items of any languages, batched per language, `workers` batches at a time."""
+    toolchains: dict[str, str] = {}
+    verdicts = []
+    for (problem, lang, _), result in zip(items, run_all(items, sandbox, limits, workers, max_batch)):
+        v = judge(result, problem)
+        if lang not in toolchains:
+            toolchains[lang] = resolve(languages.get(lang)).version
+        v.toolchain = toolchains[lang]
+        verdicts.append(v)
+    return verdicts

@@ -14,7 +14,12 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from irgroups import languages
 from irgroups.execute import SANDBOX_ERROR, Verdict
+from irgroups.problems.model import Problem
+from irgroups.results import PROTOCOL
+from irgroups.sandbox.base import Limits
+from irgroups.sandbox.toolchains import resolve
 
 
 class VerdictCache:
@@ -28,7 +33,17 @@ class VerdictCache:
 
     @staticmethod
     def key(candidate_id: str, tests_hash: str, toolchain: str, limits: str) -> str:
-        return hashlib.sha256(f"{candidate_id}|{tests_hash}|{toolchain}|{limits}".encode()).hexdigest()
+        # the report protocol is part of the key: a verdict judged under other rules is not reused
+        blob = f"{candidate_id}|{tests_hash}|{toolchain}|{limits}|{PROTOCOL}"
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    @classmethod
+    def key_for(cls, candidate_id: str, problem: Problem, lang: str, limits: Limits) -> str:
+        """The key of `candidate_id`'s verdict on `problem` (its tests, amplified ones included)."""
+        language = languages.get(lang)
+        # the compiler's flags are part of what decides a verdict: a change of flags is a new key
+        toolchain = f"{resolve(language).version} {language.compile_argv()}"
+        return cls.key(candidate_id, problem.tests_hash, toolchain, repr(dataclasses.astuple(limits)))
 
     def get(self, key: str) -> Verdict | None:
         with self._lock:

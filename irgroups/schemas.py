@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: amplified tests; results judged outside the sandbox
 
 SIGNATURE = pa.struct([
     ("params", pa.list_(pa.struct([("name", pa.string()), ("type", pa.string())]))),
@@ -18,7 +18,9 @@ PROBLEMS = pa.schema([
     ("entry_point", pa.string()),
     ("signature", SIGNATURE),
     ("tests", pa.string()),  # JSON: [{"args": [...], "expected": ...}, ...]
-    ("tests_hash", pa.string()),
+    ("amplified_tests", pa.string()),  # JSON, same shape; expected values from running the source
+    ("amplified_count", pa.int32()),
+    ("tests_hash", pa.string()),  # of the signature, the tests and the amplified tests
     ("origin_dataset", pa.string()),
     ("origin_license", pa.string()),
 ])
@@ -45,6 +47,7 @@ PROMPTS = pa.schema([  # the on-policy RL prompt table: a prompt and what its re
     ("signature", pa.string()),  # the declaration in `lang`
     ("neutral_signature", SIGNATURE),
     ("tests", pa.string()),
+    ("amplified_tests", pa.string()),  # the reward runs these too
     ("tests_hash", pa.string()),
 ])
 
@@ -53,8 +56,9 @@ EXECUTIONS = pa.schema([
     ("problem_id", pa.string()),
     ("lang", pa.string()),
     ("status", pa.string()),
-    ("tests_passed", pa.int32()),
+    ("tests_passed", pa.int32()),  # over all tests run: the original ones, then the amplified ones
     ("tests_total", pa.int32()),
+    ("original_total", pa.int32()),  # test_outcomes[:original_total] are the original tests
     ("test_outcomes", pa.list_(pa.string())),
     ("compile_seconds", pa.float64()),
     ("run_seconds", pa.float64()),
@@ -72,6 +76,9 @@ LABELS = pa.schema([
     ("kind", pa.string()),  # null when equivalent; wrong_output | runtime_error | timeout | memory_limit | compile_error
     ("tests_passed", pa.int32()),
     ("tests_total", pa.int32()),
+    ("failed_tests", pa.list_(pa.int32())),  # indices into the original tests followed by the amplified ones
+    ("failed_original", pa.int32()),  # how many original tests it failed
+    ("failed_amplified", pa.int32()),  # how many amplified tests it failed
 ])
 
 MEMBER = pa.struct([

@@ -7,6 +7,7 @@ Infrastructure trouble (a sandbox error) raises: it must never become a reward o
 from __future__ import annotations
 
 import asyncio
+import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -26,11 +27,13 @@ class Score:
 
 
 def problem_from_prompt(row: dict[str, Any]) -> Problem:
-    import json
+    """The problem a prompt's reward runs: its tests and its amplified tests (judged outside the sandbox)."""
+    def cases(text: str | None) -> tuple[TestCase, ...]:
+        return tuple(TestCase(tuple(t["args"]), t["expected"]) for t in json.loads(text or "[]"))
 
-    tests = tuple(TestCase(tuple(t["args"]), t["expected"]) for t in json.loads(row["tests"]))
     return Problem(row["problem_id"], "python", "", row["source_entry_point"],
-                   Signature.from_row(row["neutral_signature"]), tests)
+                   Signature.from_row(row["neutral_signature"]), cases(row["tests"]),
+                   amplified=cases(row.get("amplified_tests")))
 
 
 class SandboxReward:

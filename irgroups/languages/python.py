@@ -1,109 +1,127 @@
 """Python: the usual source language, and a target like any other.
 
-The harness forks before it reads the token: the child imports and runs the
-candidate and sends `repr` of each result through a pipe; the parent, which never
-runs candidate code, compares and reports. So even stack or memory inspection by
-the candidate cannot find the token."""
+The harness runs the candidate on each test's arguments and writes the returned
+value as neutral JSON (irgroups/results.py); it holds no expected value. Values are
+checked against the declared return type as they are written, with the rules
+Python's own comparison had (an int where a float is declared is fine, a bool is
+never an int), so a value of the wrong type is reported `bad`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from irgroups import types as T
-from irgroups.languages.base import Language, Mutation, Toolchain
+from irgroups.languages.base import BatchProgram, Language, Mutation, Toolchain
 from irgroups.problems.model import Problem
 
 _TYPES = {"int": "int", "float": "float", "bool": "bool", "str": "str"}
 
 HARNESS = '''\
-import ast
+import json
 import os
 import sys
 
-
-def _near(got, want):
-    if isinstance(want, float) or (isinstance(got, float) and not isinstance(want, bool)):
-        if isinstance(got, bool) or not isinstance(got, (int, float)):
-            return False
-        return abs(got - want) <= 1e-6 * max(1.0, abs(want))
-    if isinstance(want, (list, tuple)):
-        return isinstance(got, (list, tuple)) and len(got) == len(want) and all(
-            _near(g, w) for g, w in zip(got, want))
-    if isinstance(want, dict):
-        return isinstance(got, dict) and got.keys() == want.keys() and all(
-            _near(got[k], want[k]) for k in want)
-    if want is None or isinstance(want, bool):
-        return got is want or (isinstance(got, bool) and got == want)
-    return type(got) is type(want) and got == want
+_write = os.write  # bound before any candidate code runs
 
 
-def _child(w):
-    # runs the candidate; never holds the token, so it cannot forge a report
-    os.close(0)
-    out = os.fdopen(w, "w")
+class _Bad(Exception):
+    pass
+
+
+def _enc(t, v):
+    """v as neutral JSON of type t (a tuple tree such as ("list", ("int",)))."""
+    n = t[0]
+    if n == "optional":
+        return None if v is None else _enc(t[1], v)
+    if n == "int":
+        if type(v) is not int:
+            raise _Bad
+        return v
+    if n == "float":
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise _Bad
+        return float(v)
+    if n == "bool":
+        if type(v) is not bool:
+            raise _Bad
+        return v
+    if n == "str":
+        if type(v) is not str:
+            raise _Bad
+        return v
+    if n == "list":
+        if not isinstance(v, (list, tuple)):
+            raise _Bad
+        return [_enc(t[1], x) for x in v]
+    if n == "tuple":
+        if not isinstance(v, (list, tuple)) or len(v) != len(t) - 1:
+            raise _Bad
+        return [_enc(a, x) for a, x in zip(t[1:], v)]
+    if n == "dict":
+        if not isinstance(v, dict):
+            raise _Bad
+        return {_key(t[1], k): _enc(t[2], x) for k, x in v.items()}
+    raise _Bad
+
+
+def _key(t, k):
+    if t[0] == "str" and type(k) is str:
+        return k
+    if t[0] == "int" and type(k) is int:
+        return str(k)
+    if t[0] == "bool" and type(k) is bool:
+        return "true" if k else "false"
+    raise _Bad
+
+
+def _report(i, rest):
+    _write(1, ("\\n@@irgroups %d %s\\n" % (i, rest)).encode("ascii"))
+
+
+def _main():
     sys.path.insert(0, __file__.rsplit("/", 1)[0])
     try:
         import candidate
         fn = getattr(candidate, ENTRY)
     except BaseException:
         fn = None
-    for i, (args, want) in enumerate(TESTS):
+    for i, args in enumerate(ARGS):
         try:
             if fn is None:
                 raise RuntimeError("no entry point")
-            line = "%d ok %s" % (i, repr(fn(*args)))  # repr has no raw newline
+            got = fn(*args)
         except BaseException:
-            line = "%d error" % i
-        out.write(line + "\\n")
-        out.flush()
-    out.write("end\\n")
-    out.flush()
-    os._exit(0)
-
-
-def _main():
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        _child(w)
-    os.close(w)
-    token = sys.stdin.readline().strip()
-    out = sys.stdout
-
-    def report(i, outcome):
-        out.write("\\n%s %s %s\\n" % (token, i, outcome))
-        out.flush()
-
-    ended = False
-    seen = set()
-    for line in os.fdopen(r):
-        parts = line.rstrip("\\n").split(" ", 2)
-        if parts == ["end"]:
-            ended = True
+            _report(i, "error")
             continue
         try:
-            i = int(parts[0])
-            want = TESTS[i][1]
-        except (ValueError, IndexError):
+            text = json.dumps(_enc(RETURNS, got), ensure_ascii=True)
+        except Exception:
+            _report(i, "bad")
             continue
-        if i in seen:
-            continue
-        seen.add(i)
-        outcome = "error"
-        if parts[1:2] == ["ok"]:
-            try:
-                outcome = "pass" if _near(ast.literal_eval(parts[2]), want) else "fail"
-            except Exception:
-                outcome = "fail"
-        report(i, outcome)
-    _, status = os.waitpid(pid, 0)
-    if ended and status == 0:
-        out.write("\\n%s done\\n" % token)
-        out.flush()
+        _report(i, "ok " + text)
+    _write(1, b"\\n@@irgroups end\\n")
 
 
 '''
+
+
+SYNTAX_CHECK = """\
+import sys
+bad = 0
+for path in sys.argv[1:]:
+    try:
+        with open(path, "rb") as f:
+            compile(f.read(), path, "exec")
+    except (SyntaxError, ValueError) as e:
+        print("%s: %s" % (path, e), file=sys.stderr)
+        bad = 1
+sys.exit(bad)
+"""
+
+
+def type_tree(t: T.Type) -> tuple[Any, ...]:
+    """`list[int]` -> ("list", ("int",)): the declared type as the harness reads it."""
+    return (t.name, *(type_tree(a) for a in t.args))
 
 
 class Python(Language):
@@ -148,13 +166,25 @@ class Python(Language):
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
         sig = problem.signature
         rows = []
-        for t in problem.tests:
+        for t in problem.all_tests:
             args = ", ".join(self.render_value(p.type, a) for p, a in zip(sig.params, t.args))
-            rows.append(f"    (({args}{',' if len(t.args) == 1 else ''}), {self.render_value(sig.returns, t.expected)}),")
-        tests = "TESTS = [\n" + "\n".join(rows) + "\n]\n"
-        entry = f"ENTRY = {self.function_name(problem.entry_point)!r}\n"
-        main = HARNESS + entry + tests + "\n_main()\n"
-        return {"candidate.py": code, "main.py": main}
+            rows.append(f"    ({args}{',' if len(t.args) == 1 else ''}),")
+        tests = "ARGS = [\n" + "\n".join(rows) + "\n]\n"
+        head = (f"ENTRY = {self.function_name(problem.entry_point)!r}\n"
+                f"RETURNS = {type_tree(sig.returns)!r}\n")
+        return {"candidate.py": code, "main.py": HARNESS + head + tests + "\n_main()\n"}
+
+    def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
+        # one directory per item; the "compile" is one syntax check over all of them, which names
+        # the files it rejects
+        files: dict[str, str] = {}
+        for k, problem, code in items:
+            program = self.test_program(problem, code)
+            files[f"c{k}/candidate.py"] = program["candidate.py"]
+            files[f"c{k}/main.py"] = program["main.py"]
+        argv = ["python3", "-c", SYNTAX_CHECK, *(f"c{k}/candidate.py" for k, _, _ in items)]
+        return BatchProgram(files, argv, [["python3", "-S", "-B", f"{{job}}/c{k}/main.py"] for k, _, _ in items],
+                            blame=r"(?:^|/)c(\d+)/candidate\.py")
 
     def compile_argv(self) -> list[str] | None:
         # a syntax check, so unparsable code is a compile error like elsewhere

@@ -1,10 +1,12 @@
 """Rust: the candidate sits at the crate root and the harness in its own module
 (`use super::*`), so `use` lines never clash and private functions stay callable;
-each test runs under `catch_unwind`."""
+each test runs under `catch_unwind`, and its returned value is written as neutral
+JSON for the trusted side to judge (irgroups/results.py)."""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from irgroups import types as T
@@ -25,42 +27,80 @@ PRELUDE = """\
 use std::collections::HashMap;
 use std::io::Write;
 
-trait Near { fn near(&self, want: &Self) -> bool; }
-impl Near for i64 { fn near(&self, w: &Self) -> bool { self == w } }
-impl Near for bool { fn near(&self, w: &Self) -> bool { self == w } }
-impl Near for String { fn near(&self, w: &Self) -> bool { self == w } }
-impl Near for f64 {
-    fn near(&self, w: &Self) -> bool { (self - w).abs() <= 1e-6 * w.abs().max(1.0) }
-}
-impl<T: Near> Near for Vec<T> {
-    fn near(&self, w: &Self) -> bool { self.len() == w.len() && self.iter().zip(w).all(|(a, b)| a.near(b)) }
-}
-impl<T: Near> Near for Option<T> {
-    fn near(&self, w: &Self) -> bool {
-        match (self, w) { (Some(a), Some(b)) => a.near(b), (None, None) => true, _ => false }
+// a returned value as neutral JSON; the verdict is decided outside the sandbox
+pub trait Emit { fn emit(&self, o: &mut String); }
+pub trait EmitKey { fn emit_key(&self, o: &mut String); }
+impl Emit for i64 { fn emit(&self, o: &mut String) { o.push_str(&self.to_string()); } }
+impl Emit for bool { fn emit(&self, o: &mut String) { o.push_str(if *self { "true" } else { "false" }); } }
+impl Emit for f64 {
+    fn emit(&self, o: &mut String) {
+        if self.is_nan() { o.push_str("NaN") }
+        else if self.is_infinite() { o.push_str(if *self > 0.0 { "Infinity" } else { "-Infinity" }) }
+        else { o.push_str(&format!("{:?}", self)) }
     }
 }
-impl<K: std::hash::Hash + Eq, V: Near> Near for HashMap<K, V> {
-    fn near(&self, w: &Self) -> bool {
-        self.len() == w.len() && self.iter().all(|(k, v)| w.get(k).map_or(false, |x| v.near(x)))
+impl Emit for String {
+    fn emit(&self, o: &mut String) {
+        o.push('"');
+        for c in self.chars() {
+            match c {
+                '"' => o.push_str("\\\\\\""), '\\\\' => o.push_str("\\\\\\\\"),
+                c if (c as u32) < 0x20 => o.push_str(&format!("\\\\u{:04x}", c as u32)),
+                c => o.push(c),
+            }
+        }
+        o.push('"');
     }
 }
-impl<A: Near, B: Near> Near for (A, B) {
-    fn near(&self, w: &Self) -> bool { self.0.near(&w.0) && self.1.near(&w.1) }
+impl<T: Emit> Emit for Vec<T> {
+    fn emit(&self, o: &mut String) {
+        o.push('[');
+        for (i, x) in self.iter().enumerate() { if i > 0 { o.push(','); } x.emit(o); }
+        o.push(']');
+    }
 }
-impl<A: Near, B: Near, C: Near> Near for (A, B, C) {
-    fn near(&self, w: &Self) -> bool { self.0.near(&w.0) && self.1.near(&w.1) && self.2.near(&w.2) }
+impl<T: Emit> Emit for Option<T> {
+    fn emit(&self, o: &mut String) { match self { Some(x) => x.emit(o), None => o.push_str("null") } }
 }
+impl EmitKey for i64 { fn emit_key(&self, o: &mut String) { o.push('"'); o.push_str(&self.to_string()); o.push('"'); } }
+impl EmitKey for bool { fn emit_key(&self, o: &mut String) { o.push_str(if *self { "\\"true\\"" } else { "\\"false\\"" }); } }
+impl EmitKey for String { fn emit_key(&self, o: &mut String) { self.emit(o) } }
+impl<K: EmitKey, V: Emit> Emit for HashMap<K, V> {
+    fn emit(&self, o: &mut String) {
+        o.push('{');
+        for (i, (k, v)) in self.iter().enumerate() { if i > 0 { o.push(','); } k.emit_key(o); o.push(':'); v.emit(o); }
+        o.push('}');
+    }
+}
+macro_rules! emit_tuple {
+    ($($t:ident $i:tt),+) => {
+        impl<$($t: Emit),+> Emit for ($($t,)+) {
+            fn emit(&self, o: &mut String) {
+                o.push('[');
+                $( if $i > 0 { o.push(','); } self.$i.emit(o); )+
+                o.push(']');
+            }
+        }
+    };
+}
+emit_tuple!(A 0);
+emit_tuple!(A 0, B 1);
+emit_tuple!(A 0, B 1, C 2);
+emit_tuple!(A 0, B 1, C 2, D 3);
+emit_tuple!(A 0, B 1, C 2, D 3, E 4);
+emit_tuple!(A 0, B 1, C 2, D 3, E 4, F 5);
 
-fn report(token: &str, i: usize, outcome: &str) {
+fn report(line: &str) {
     let mut out = std::io::stdout().lock();
-    let _ = write!(out, "\\n{} {} {}\\n", token, i, outcome);
+    let _ = write!(out, "\\n@@irgroups {}\\n", line);
     let _ = out.flush();
 }
 
-fn run_test<F: FnOnce() -> bool + std::panic::UnwindSafe>(token: &str, i: usize, f: F) {
-    let outcome = match std::panic::catch_unwind(f) { Ok(true) => "pass", Ok(false) => "fail", Err(_) => "error" };
-    report(token, i, outcome);
+fn run_test<R: Emit, F: FnOnce() -> R + std::panic::UnwindSafe>(i: usize, f: F) {
+    match std::panic::catch_unwind(f) {
+        Ok(got) => { let mut o = String::new(); got.emit(&mut o); report(&format!("{} ok {}", i, o)); }
+        Err(_) => report(&format!("{} error", i)),
+    }
 }
 """
 
@@ -160,6 +200,9 @@ mod irgroups_table {
 """
 
 
+_LINKER_ATTRIBUTE = re.compile(r"#\s*!?\s*\[\s*(?:unsafe\s*\(\s*)?(?:link_section|no_mangle|export_name|used)\b")
+
+
 class Rust(Language):
     name = "rust"
     aliases = ("rs",)
@@ -252,6 +295,11 @@ class Rust(Language):
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
         return {"main.rs": self._module(problem, code) + "\nfn main() { irgroups_harness::main() }\n" + TABLE_MODULE}
 
+    def batchable(self, code: str) -> bool:
+        # a static in `.init_array` runs when any program of a batch binary starts, and an exported
+        # symbol could replace one the binary needs: such code runs alone
+        return _LINKER_ATTRIBUTE.search(code) is None
+
     def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
         # one crate, one module file per candidate (the harness in the same file), one binary
         files = {f"c{k}.rs": self._module(p, code) for k, p, code in items}
@@ -274,27 +322,23 @@ class Rust(Language):
             "use super::*;",
             PRELUDE,
             "pub fn main() {",
-            "    let mut token = String::new();",
-            "    let _ = std::io::stdin().read_line(&mut token);",
-            "    let token = token.trim().to_string();",
             "    std::panic::set_hook(Box::new(|_| {}));",
         ]
         args_type = "(" + "".join(f"{self.render_type(p.type)}, " for p in sig.params) + ")"
         names = "(" + "".join(f"a{j}, " for j in range(len(sig.params))) + ")"
         table = "[" + ", ".join(
-            "[[" + ", ".join(self._table_value(p.type, a) for p, a in zip(sig.params, t.args)) + "], "
-            + self._table_value(sig.returns, t.expected) + "]" for t in problem.tests) + "]"
+            "[" + ", ".join(self._table_value(p.type, a) for p, a in zip(sig.params, t.args)) + "]"
+            for t in problem.all_tests) + "]"
         hashes = "#"
         while f'"{hashes}' in table:
             hashes += "#"
         call = ", ".join(f"a{j}" for j in range(len(sig.params)))
         lines += [
-            f'    let cases: Vec<({args_type}, {ret})> = crate::irgroups_table::read(r{hashes}"{table}"{hashes});',
-            "    for (i, (args, want)) in cases.into_iter().enumerate() {",
-            f"        run_test(&token, i, move || {{ let {names} = args; let got: {ret} = super::{fn}({call}); "
-            "got.near(&want) });",
+            f'    let cases: Vec<{args_type}> = crate::irgroups_table::read(r{hashes}"{table}"{hashes});',
+            "    for (i, args) in cases.into_iter().enumerate() {",
+            f"        run_test(i, move || -> {ret} {{ let {names} = args; super::{fn}({call}) }});",
             "    }",
-            '    let _ = write!(std::io::stdout().lock(), "\\n{} done\\n", token);', "}", "}"]
+            '    report("end");', "}", "}"]
         return "\n".join(lines)
 
     def compile_argv(self) -> list[str] | None:

@@ -7,14 +7,14 @@ the libLLVM every IR step uses; clang++ and cc come from /usr).
   IR texts come back on the compile step's stdout between marker lines.
 - execution: compile once, run many. The compile step builds the harness once,
   compiles each IR to an object with libLLVM (capi.py, inside the sandbox) and links
-  one program per IR; each program then runs on the tests with its own secret token.
+  one program per IR; each program then runs on the tests, and its outputs are judged
+  outside the sandbox.
   An IR that does not compile or link is reported as such, never as a test failure.
 """
 
 from __future__ import annotations
 
 import re
-import secrets
 import shlex
 from dataclasses import dataclass, field
 
@@ -87,7 +87,6 @@ class IRRun:
 @dataclass
 class ExecJob:
     job: sb.Job
-    tokens: list[str] = field(default_factory=list)  # one per run
     order: list[int] = field(default_factory=list)  # run -> IR index
     n_irs: int = 0
 
@@ -117,14 +116,13 @@ def exec_job(problem: Problem, lang: str, irs: list[str], lib: str, limits: sb.L
     lines.append("exit 0")
     files["build.sh"] = "\n".join(lines) + "\n"
     order = [k for k in range(len(irs)) for _ in range((repeats or [1] * len(irs))[k])]
-    tokens = [secrets.token_hex(16) for _ in order]
-    runs = tuple(((f"{{job}}/prog_{k}",), tok + "\n") for k, tok in zip(order, tokens))
+    runs = tuple(((f"{{job}}/prog_{k}",), "") for k in order)
     job = sb.Job(lang="rust", files=files, run_argv=["true"], compile_argv=["sh", "build.sh"], limits=limits,
                  runs=runs, compile_seconds=limits.compile_seconds + 2.0 * len(irs))
-    return ExecJob(job, tokens, order, len(irs))
+    return ExecJob(job, order, len(irs))
 
 
-def parse_exec(ej: ExecJob, result: sb.JobResult, n_tests: int) -> list[IRRun]:
+def parse_exec(ej: ExecJob, result: sb.JobResult, problem: Problem) -> list[IRRun]:
     n = ej.n_irs
     c = result.compile
     if c is None or c.status != sb.OK:
@@ -138,9 +136,7 @@ def parse_exec(ej: ExecJob, result: sb.JobResult, n_tests: int) -> list[IRRun]:
         step = result.runs[j] if j < len(result.runs) else None
         if step is None or not linked.get(k, False):
             continue
-        # a sandbox that runs `runs` under its own supervisor picks the token itself and says which
-        token = getattr(step, "token", None) or ej.tokens[j]
-        verdicts.setdefault(k, []).append(judge(sb.JobResult(None, step, result.backend), token, n_tests))
+        verdicts.setdefault(k, []).append(judge(sb.JobResult(None, step, result.backend), problem))
     runs: list[IRRun] = []
     for k in range(n):
         if not linked.get(k, False):

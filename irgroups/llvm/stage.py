@@ -146,7 +146,7 @@ def process_source(problem: Problem, lang: str, cand: dict[str, Any], sandbox: s
     irs = [ir for ir, _ in res.distinct] + [m.text for m, _ in res.mutants]
     ej = exec_job(problem, lang, irs, tools.lib, cfg.limits,
                   repeats=[1] * len(res.distinct) + [cfg.mutant_runs] * len(res.mutants))
-    runs = parse_exec(ej, sandbox.run(ej.job, slot=slot), len(problem.tests))
+    runs = parse_exec(ej, sandbox.run(ej.job, slot=slot), problem)
     res.ir_runs = runs[:len(res.distinct)]
     res.mutant_runs = runs[len(res.distinct):]
     for (m, _), run in zip(res.mutants, res.mutant_runs):
@@ -373,7 +373,7 @@ def reexecute(problem: Problem, members: list[dict[str, Any]], sandbox: sb.Sandb
     for lang, idx in by_lang.items():
         ej = exec_job(problem, lang, [members[i]["code"] for i in idx], tools.lib,
                       limits or LLVMConfig().limits)
-        for i, run in zip(idx, parse_exec(ej, sandbox.run(ej.job), len(problem.tests))):
+        for i, run in zip(idx, parse_exec(ej, sandbox.run(ej.job), problem)):
             out[i] = run
     return [out[i] for i in range(len(members))]
 

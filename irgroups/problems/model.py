@@ -52,27 +52,42 @@ class Problem:
     signature: Signature
     tests: tuple[TestCase, ...]
     origin: dict[str, str] = field(default_factory=dict)
+    # extra tests whose expected values come from running the source program (irgroups/amplify);
+    # a program runs the original tests first, then these
+    amplified: tuple[TestCase, ...] = ()
 
     def __post_init__(self) -> None:
         where = f"problem {self.problem_id!r}"
         if not self.tests:
             raise ProblemError(f"{where}: no tests")
         n = len(self.signature.params)
-        for i, t in enumerate(self.tests):
-            if len(t.args) != n:
-                raise ProblemError(f"{where}: test {i} has {len(t.args)} args, signature has {n}")
-            for p, a in zip(self.signature.params, t.args):
-                T.decode(p.type, a, f"{where}: test {i} arg {p.name!r}")
-            T.decode(self.signature.returns, t.expected, f"{where}: test {i} expected")
+        for kind, tests in (("test", self.tests), ("amplified test", self.amplified)):
+            for i, t in enumerate(tests):
+                if len(t.args) != n:
+                    raise ProblemError(f"{where}: {kind} {i} has {len(t.args)} args, signature has {n}")
+                for p, a in zip(self.signature.params, t.args):
+                    T.decode(p.type, a, f"{where}: {kind} {i} arg {p.name!r}")
+                T.decode(self.signature.returns, t.expected, f"{where}: {kind} {i} expected")
+
+    @property
+    def all_tests(self) -> tuple[TestCase, ...]:
+        """What a test program runs: the original tests, then the amplified ones."""
+        return self.tests + self.amplified
 
     @property
     def tests_json(self) -> str:
         return json.dumps([t.to_json() for t in self.tests], sort_keys=True)
 
     @property
+    def amplified_json(self) -> str:
+        return json.dumps([t.to_json() for t in self.amplified], sort_keys=True)
+
+    @property
     def tests_hash(self) -> str:
-        """Identifies the test suite: signature plus tests."""
+        """Identifies the test suite: signature plus tests, amplified ones included."""
         blob = json.dumps(self.signature.to_row(), sort_keys=True) + self.tests_json
+        if self.amplified:
+            blob += self.amplified_json
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
     def to_row(self) -> dict[str, Any]:
@@ -83,6 +98,8 @@ class Problem:
             "entry_point": self.entry_point,
             "signature": self.signature.to_row(),
             "tests": self.tests_json,
+            "amplified_tests": self.amplified_json,
+            "amplified_count": len(self.amplified),
             "tests_hash": self.tests_hash,
             "origin_dataset": self.origin.get("dataset", ""),
             "origin_license": self.origin.get("license", ""),
@@ -98,6 +115,9 @@ class Problem:
         tests = row["tests"]
         if isinstance(tests, str):
             tests = json.loads(tests)
+        amplified = row.get("amplified_tests") or []
+        if isinstance(amplified, str):
+            amplified = json.loads(amplified)
         origin = row.get("origin") or {}
         if isinstance(origin, str):
             origin = {"dataset": origin}
@@ -108,6 +128,7 @@ class Problem:
         try:
             sig = Signature.from_row(row["signature"])
             cases = tuple(TestCase(tuple(t["args"]), t["expected"]) for t in tests)
+            extra = tuple(TestCase(tuple(t["args"]), t["expected"]) for t in amplified)
         except (KeyError, TypeError) as e:
             raise ProblemError(f"problem {pid!r}: malformed signature or tests ({e!r})") from None
         return cls(
@@ -118,6 +139,7 @@ class Problem:
             signature=sig,
             tests=cases,
             origin=origin,
+            amplified=extra,
         )
 
 

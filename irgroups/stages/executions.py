@@ -3,15 +3,13 @@ through the verdict cache."""
 
 from __future__ import annotations
 
-import dataclasses
-import math
 import queue
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from irgroups import languages
-from irgroups.batch import execute_batch, prefilter
+from irgroups.batch import execute_batch, plan_batches, prefilter
 from irgroups.cache import VerdictCache
 from irgroups.execute import FORMAT_ERROR, Verdict
 from irgroups.problems.model import Problem
@@ -29,7 +27,9 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
 
     `on_rows` gets (index, execution row) pairs as soon as they are known, batch by batch, so a
     caller can finish a shard while other shards' batches (a 10 s timeout, say) still run."""
-    limits_key = repr(dataclasses.astuple(limits))
+    def n_original(i: int) -> int:
+        return len(problems[candidates[i]["problem_id"]].tests)
+
     verdicts: dict[int, Verdict] = {}
     keys: dict[int, str] = {}
     pending: dict[str, list[int]] = {}
@@ -37,13 +37,12 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
     for i, row in enumerate(candidates):
         problem = problems[row["problem_id"]]
         if row.get("extract_error"):
-            verdicts[i] = Verdict(FORMAT_ERROR, 0, len(problem.tests), ["missing"] * len(problem.tests),
+            n = len(problem.all_tests)
+            verdicts[i] = Verdict(FORMAT_ERROR, 0, n, ["missing"] * n,
                                   stderr_tail=row["extract_error"], backend="none")
             continue
-        lang = languages.get(row["lang"])
-        toolchain = resolve(lang).version
-        # the compiler's flags are part of what decides a verdict: a change of flags is a new key
-        keys[i] = cache.key(row["candidate_id"], problem.tests_hash, f"{toolchain} {lang.compile_argv()}", limits_key)
+        toolchain = resolve(languages.get(row["lang"])).version
+        keys[i] = cache.key_for(row["candidate_id"], problem, row["lang"], limits)
         cached = cache.get(keys[i])
         if cached is not None:
             hits += 1
@@ -59,15 +58,9 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
         pending.setdefault(row["lang"], []).append(i)
     on_done(len(verdicts))
     if on_rows is not None and verdicts:
-        on_rows([(i, _row(candidates[i], v)) for i, v in verdicts.items()])
+        on_rows([(i, _row(candidates[i], v, n_original(i))) for i, v in verdicts.items()])
 
-    batches: list[list[int]] = []
-    for idx in pending.values():
-        # a multiple of `workers` batches of even size, none larger than max_batch: every worker
-        # stays busy and no small batch is left over (each batch pays a compiler start and a link)
-        count = workers * math.ceil(len(idx) / (workers * max_batch))
-        size = max(1, math.ceil(len(idx) / count))
-        batches += [idx[j:j + size] for j in range(0, len(idx), size)]
+    batches = [b for idx in pending.values() for b in plan_batches(idx, workers, max_batch)]
     slots: queue.Queue[int] = queue.Queue()
     for w in range(workers):
         slots.put(w)
@@ -84,21 +77,22 @@ def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Pro
             slots.put(slot)
             on_done(len(batch))
         if on_rows is not None:
-            on_rows([(i, _row(candidates[i], verdicts[i])) for i in batch])
+            on_rows([(i, _row(candidates[i], verdicts[i], n_original(i))) for i in batch])
 
     # the longest batches first, so a slow one does not start last
     batches.sort(key=len, reverse=True)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(run, batches))
-    rows = [_row(cand, verdicts[i]) for i, cand in enumerate(candidates)]
+    rows = [_row(cand, verdicts[i], n_original(i)) for i, cand in enumerate(candidates)]
     return rows, {"cache_hits": hits, "prefiltered": prefiltered, "batches": len(batches),
                   "executed": len(candidates) - hits - prefiltered}
 
 
-def _row(cand: dict[str, Any], v: Verdict) -> dict[str, Any]:
+def _row(cand: dict[str, Any], v: Verdict, original_total: int) -> dict[str, Any]:
     return {
         "candidate_id": cand["candidate_id"], "problem_id": cand["problem_id"], "lang": cand["lang"],
         "status": v.status, "tests_passed": v.tests_passed, "tests_total": v.tests_total,
+        "original_total": original_total,
         "test_outcomes": v.test_outcomes, "compile_seconds": v.compile_seconds, "run_seconds": v.run_seconds,
         "stderr_tail": v.stderr_tail, "backend": v.backend, "toolchain": v.toolchain,
     }

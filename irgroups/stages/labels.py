@@ -1,5 +1,6 @@
-"""executions -> labels. Equivalence is measured: passed every test, nothing else.
-Sandbox errors are infrastructure trouble and get no label at all."""
+"""executions -> labels. Equivalence is measured: passed every test, the original ones and the
+amplified ones, nothing else; a label says which tests a candidate failed. Sandbox errors are
+infrastructure trouble and get no label at all."""
 
 from __future__ import annotations
 
@@ -29,10 +30,14 @@ def make_labels(candidates: list[dict[str, Any]], executions: list[dict[str, Any
             dropped[f"format_error ({e['lang']}): no code to label"] += 1
             continue
         equivalent = e["status"] == PASSED
+        original = e["original_total"]
+        failed = [i for i, o in enumerate(e["test_outcomes"]) if o != "pass"]
         rows.append({
             "candidate_id": e["candidate_id"], "problem_id": e["problem_id"], "lang": e["lang"],
             "origin": by_id[e["candidate_id"]]["origin"], "equivalent": equivalent,
             "kind": None if equivalent else KIND[e["status"]],
             "tests_passed": e["tests_passed"], "tests_total": e["tests_total"],
+            "failed_tests": failed, "failed_original": sum(1 for i in failed if i < original),
+            "failed_amplified": sum(1 for i in failed if i >= original),
         })
     return rows, {"dropped": dict(dropped)}

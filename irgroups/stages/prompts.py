@@ -18,6 +18,7 @@ def make_prompts(problems: list[Problem], langs: list[Language], template: str =
                 "prompt": translation_prompt(p, lang.name, template),
                 "entry_point": lang.function_name(p.entry_point), "source_entry_point": p.entry_point,
                 "signature": lang.signature(p),
-                "neutral_signature": p.signature.to_row(), "tests": p.tests_json, "tests_hash": p.tests_hash,
+                "neutral_signature": p.signature.to_row(), "tests": p.tests_json,
+                "amplified_tests": p.amplified_json, "tests_hash": p.tests_hash,
             })
     return rows
