@@ -55,6 +55,9 @@ def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None)
 @click.option("--workers", type=int, default=os.cpu_count() or 1, show_default=True, help="Parallel sandbox jobs.")
 @click.option("--limit", type=int, default=None, help="Use only the first N problems.")
 @click.option("--mutants", "mutants", type=int, default=6, show_default=True, help="Mutants per reference.")
+@click.option("--amplify", type=int, default=50, show_default=True,
+              help="Extra inputs per problem (amplified tests), expected values from running the python source; "
+              "an input a verified reference fails is dropped. 0: off.")
 @click.option("--shard-size", type=int, default=8, show_default=True, help="Problems per shard (resume granularity).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for choosing mutants.")
 @click.option("--run-timeout", type=float, default=Limits().run_seconds, show_default=True,
@@ -88,7 +91,8 @@ def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None)
 @click.option("--prompt-template", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="A file replacing the translation prompt template (fields: source_name, source_lang, "
               "source_code, target_name, target_lang, signature, where).")
-def build(langs: str, source: str, out: Path, workers: int, limit: int | None, mutants: int, shard_size: int,
+def build(langs: str, source: str, out: Path, workers: int, limit: int | None, mutants: int, amplify: int,
+          shard_size: int,
           seed: int, run_timeout: float, memory_mb: int, cache_dir: Path | None, overwrite: bool,
           no_progress: bool, sandbox_name: str, backend: str, model: str | None, samples: int, temperature: float, top_p: float,
           max_new_tokens: int, stop: tuple[str, ...], base_url: str, api_mode: str, concurrency: int,
@@ -113,7 +117,7 @@ def build(langs: str, source: str, out: Path, workers: int, limit: int | None, m
         }
         options = per_backend.get(backend, {})
         cfg = BuildConfig(out=out, langs=langs, source=source, workers=workers, limit=limit,
-                          mutants_per_reference=mutants, shard_size=shard_size, seed=seed,
+                          mutants_per_reference=mutants, amplify=amplify, shard_size=shard_size, seed=seed,
                           limits=Limits(run_seconds=run_timeout, memory_mb=memory_mb),
                           cache_dir=cache_dir, overwrite=overwrite, progress=not no_progress,
                           backend=backend, model=model,

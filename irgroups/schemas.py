@@ -100,6 +100,12 @@ GROUPS = pa.schema([
     ("langs", pa.list_(pa.string())),
     ("equivalent", pa.list_(MEMBER)),
     ("inequivalent", pa.list_(MEMBER)),
+    ("tests", pa.int32()),  # the problem's original tests
+    ("amplified_tests", pa.int32()),  # and its amplified ones: every member was judged on both
+    # shares of the problem's compiled mutants killed by the original tests, and by all tests
+    # (null without mutants): low values mean weak tests and less trustworthy labels
+    ("mutation_score_original", pa.float64()),
+    ("mutation_score", pa.float64()),
 ])
 
 BY_STAGE = {

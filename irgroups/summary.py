@@ -11,6 +11,7 @@ import polars as pl
 from rich.console import Console
 from rich.table import Table
 
+from irgroups import strength
 from irgroups.execute import STATUSES
 from irgroups.shards import read_stage
 
@@ -54,7 +55,12 @@ def summarise_run(run: Path) -> dict[str, Any]:
         llvm["cross_language_groups"] = sum(
             json.loads(p.read_text()).get("cross_language_groups", 0)
             for p in (run / "llvm_groups").glob("part-*.stats.json"))
+    amplify = _amplify_totals(run)
+    labels = read_stage(run, "labels").select(
+        ["problem_id", "lang", "origin", "equivalent", "kind", "failed_original"]).to_pylist()
     return {
+        "amplify": amplify,
+        "test_strength": strength.summary(labels),
         "llvm_ir": llvm,
         "problems": problems.height,
         "problems_skipped": len(skipped),
@@ -64,6 +70,18 @@ def summarise_run(run: Path) -> dict[str, Any]:
         "dropped": dict(_stats(run, "candidates", "dropped") + _stats(run, "labels", "dropped")),
         "per_language": per_lang,
     }
+
+
+def _amplify_totals(run: Path) -> dict[str, Any]:
+    """Amplified tests over the run's problem shards: proposed, kept, dropped by reason."""
+    proposed = kept = 0
+    dropped: Counter[str] = Counter()
+    for path in sorted((run / "problems").glob("part-*.stats.json")):
+        a = json.loads(path.read_text()).get("amplify") or {}
+        proposed += a.get("proposed", 0)
+        kept += a.get("kept", 0)
+        dropped.update(a.get("dropped", {}))
+    return {"proposed": proposed, "kept": kept, "dropped": dict(sorted(dropped.items()))}
 
 
 def _reason_kind(reason: str) -> str:
@@ -89,6 +107,23 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
     if summary["problems_skipped"]:
         console.print(f"problems skipped at conversion: {summary['problems_skipped']} "
                       + ", ".join(f"{k}: {v}" for k, v in summary["skipped_reasons"].items()))
+    amp = summary.get("amplify") or {}
+    if amp.get("proposed"):
+        console.print(f"amplified tests: {amp['kept']} kept of {amp['proposed']} proposed"
+                      + ("; dropped: " + ", ".join(f"{k}: {v}" for k, v in amp["dropped"].items())
+                         if amp["dropped"] else ""))
+    ts = summary.get("test_strength") or {}
+    if ts.get("problems_with_mutants"):
+        console.print(f"test strength over {ts['problems_with_mutants']} problems with mutants: mean share of "
+                      f"compiled mutants killed {ts['mean_score_original']:.3f} by the original tests, "
+                      f"{ts['mean_score']:.3f} with the amplified tests")
+        killed = Table(title="survivors of the original tests killed by the amplified tests")
+        for c in ("lang", "operator", "survivors", "killed"):
+            killed.add_column(c, justify="left" if c in ("lang", "operator") else "right")
+        for lang, ops in ts["survivors_killed"].items():
+            for op, cell in ops.items():
+                killed.add_row(lang, op, str(cell["survivors"]), str(cell["killed"]))
+        console.print(killed)
     for title, key in (("problems without a group", "no_group"), ("dropped", "dropped")):
         if summary[key]:
             console.print(f"{title}: " + ", ".join(f"{k}: {v}" for k, v in sorted(summary[key].items())))

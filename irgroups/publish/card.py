@@ -65,6 +65,38 @@ def _llvm_section(run: Path) -> list[str]:
     return [card_section(merge_stats(stats)), ""] if stats else []
 
 
+def _tests_section(run: Path) -> list[str]:
+    """Amplified tests, and how strong each problem's tests are (what the labels can be trusted for)."""
+    from irgroups.summary import summarise_run
+
+    s = summarise_run(run)
+    amp, ts = s.get("amplify") or {}, s.get("test_strength") or {}
+    lines = ["## Tests behind the labels", "",
+             "Every member was run on its problem's original tests and on *amplified* tests: extra inputs made "
+             "by type-aware mutation of the original ones, whose expected values come from running the source "
+             "program (each answered twice, within the limits, with values of the declared types). An input "
+             "that a verified reference translation fails is dropped as outside the problem's domain. A member "
+             "is equivalent only if it passes both. Verdicts were decided outside the sandbox, from the values "
+             "the programs returned.", ""]
+    if amp.get("proposed"):
+        lines += [f"Amplified tests: {amp['kept']} kept of {amp['proposed']} proposed.", ""]
+        if amp["dropped"]:
+            lines += ["| dropped because | inputs |", "|---|---|"]
+            lines += [f"| {k} | {v} |" for k, v in amp["dropped"].items()] + [""]
+    if ts.get("problems_with_mutants"):
+        lines += [f"**Test strength.** Over the {ts['problems_with_mutants']} problems with compiled mutants, the "
+                  f"original tests kill on average {ts['mean_score_original']:.1%} of them, the original and "
+                  f"amplified tests {ts['mean_score']:.1%}. Each group row carries its problem's scores "
+                  "(`mutation_score_original`, `mutation_score`) and test counts, so weakly tested problems can "
+                  "be filtered out.", "",
+                  "Mutants that passed every original test (*survivors*) and were killed by the amplified tests:",
+                  "", "| language | operator | survivors | killed |", "|---|---|---|---|"]
+        lines += [f"| {lang} | {op} | {c['survivors']} | {c['killed']} |"
+                  for lang, ops in ts["survivors_killed"].items() for op, c in ops.items()]
+        lines.append("")
+    return lines
+
+
 def _features_yaml(path: Path) -> list[dict[str, Any]]:
     features = datasets.Features.from_arrow_schema(pq.read_schema(path))
     return features._to_yaml_list()  # the same form `datasets` writes into cards
@@ -118,6 +150,7 @@ def render(run: Path, out: Path, layout: Layout, repo_id: str) -> str:
         lines.append("")
         if name == "llvm_groups":
             lines += _llvm_section(run)
+    lines += _tests_section(run)
     lines += ["## How it was made", "", "Source datasets and their licences:", "", "| dataset | licence | problems |",
               "|---|---|---|"]
     lines += [f"| {s['dataset']} | {s['license']} | {s['problems']} |" for s in prov["sources"]]

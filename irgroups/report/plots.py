@@ -58,3 +58,17 @@ def grouped_bars(groups: list[str], series: dict[str, list[float]], title: str, 
     ax.set_ylabel(ylabel)
     ax.legend(fontsize=8)
     return _png(fig)
+
+
+def score_histograms(series: dict[str, list[float]], title: str, xlabel: str) -> bytes:
+    """Distributions of scores in [0, 1], one outline per series, on the same bins."""
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    bins = [i / 10 for i in range(11)]
+    for name, values in series.items():
+        ax.hist(values, bins=bins, histtype="step", linewidth=2, label=f"{name} (mean {sum(values) / max(len(values), 1):.2f})")
+    ax.set_xlim(0, 1)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("problems")
+    ax.legend(fontsize=8, loc="upper left")
+    return _png(fig)

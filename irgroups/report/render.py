@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from irgroups import strength
 from irgroups.report import plots
 from irgroups.shards import read_stage
 
@@ -37,6 +38,12 @@ def collect(run: Path, evals: list[Path]) -> dict[str, Any]:
     data["group_sizes"] = sizes
     if (run / "problems").is_dir():
         data["tests_per_problem"] = [len(json.loads(t)) for t in read_stage(run, "problems")["tests"].to_pylist()]
+    if (run / "labels").is_dir():
+        labels = read_stage(run, "labels").to_pylist()
+        scores = [v for v in strength.problem_scores(labels).values() if v["mutants"]]
+        data["mutation_scores"] = {"original": [v["score_original"] for v in scores],
+                                   "with amplified tests": [v["score"] for v in scores]}
+        data["survivors_killed"] = strength.survivors_killed(labels)
     found = list(evals) + sorted(p.parent for p in run.glob("eval*/scores.json"))
     data["evaluations"] = []
     for d in dict.fromkeys(found):
@@ -62,6 +69,10 @@ def _figures(data: dict[str, Any]) -> list[tuple[str, str, bytes]]:
     if data.get("tests_per_problem"):
         figs.append(("tests_per_problem.png", "Tests per problem",
                      plots.histogram(data["tests_per_problem"], "Tests per problem", "tests")))
+    if data.get("mutation_scores", {}).get("original"):
+        figs.append(("mutation_scores.png", "Test strength per problem: share of compiled mutants killed",
+                     plots.score_histograms(data["mutation_scores"], "Mutation score per problem",
+                                            "share of compiled mutants killed")))
     for i, ev in enumerate(data["evaluations"]):
         rows = ev["per_language"]
         keys = sorted({k for r in rows for k in r if k.startswith("pass@")}, key=lambda k: int(k[5:]))
@@ -88,6 +99,11 @@ def _tables(data: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]
     if data.get("failure_kinds"):
         tables.append(("Failure kinds", ["kind", "candidates"],
                        [[k, str(v)] for k, v in data["failure_kinds"].items()]))
+    if data.get("survivors_killed"):
+        tables.append(("Survivors of the original tests killed by the amplified tests",
+                       ["language", "operator", "survivors", "killed"],
+                       [[lang, op, str(c["survivors"]), str(c["killed"])]
+                        for lang, ops in data["survivors_killed"].items() for op, c in ops.items()]))
     for ev in data["evaluations"]:
         rows = ev["per_language"]
         keys = sorted({k for r in rows for k in r if k.startswith("pass@")}, key=lambda k: int(k[5:]))

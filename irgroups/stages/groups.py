@@ -1,7 +1,8 @@
 """labels -> groups: one GEPO group per problem, across the target languages.
 
 A group needs at least one equivalent and one inequivalent member; a problem
-without a group is counted with its reason."""
+without a group is counted with its reason. A group carries how strong its problem's tests
+are (irgroups/strength.py), so users can leave out weakly tested problems."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 from irgroups.problems.model import Problem
 from irgroups.prompts import translation_prompt
+from irgroups.strength import problem_scores
 
 
 def make_groups(problems: list[Problem], candidates: list[dict[str, Any]],
@@ -22,6 +24,7 @@ def make_groups(problems: list[Problem], candidates: list[dict[str, Any]],
     rows = []
     no_group: Counter[str] = Counter()
     prompts: dict[tuple[str, str], str] = {}
+    scores = problem_scores(labels)
     for problem in problems:
         labs = by_problem.get(problem.problem_id, [])
         equivalent: list[dict[str, Any]] = []
@@ -48,10 +51,13 @@ def make_groups(problems: list[Problem], candidates: list[dict[str, Any]],
             continue
         members = sorted(m["candidate_id"] for m in equivalent + inequivalent)
         gid = hashlib.sha256((problem.problem_id + "|" + ",".join(members)).encode()).hexdigest()[:24]
+        strength = scores.get(problem.problem_id, {})
         rows.append({
             "group_id": gid, "problem_id": problem.problem_id, "source_lang": problem.source_lang,
             "source_code": problem.source_code,
             "langs": sorted({m["lang"] for m in equivalent + inequivalent}),
             "equivalent": equivalent, "inequivalent": inequivalent,
+            "tests": len(problem.tests), "amplified_tests": len(problem.amplified),
+            "mutation_score_original": strength.get("score_original"), "mutation_score": strength.get("score"),
         })
     return rows, {"no_group": dict(no_group)}
