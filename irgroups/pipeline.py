@@ -200,7 +200,9 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print) -> dict[str, Any
         requests.close()
         sandbox.close()
     summary = summarise(cfg.out)
+    hits = timings.pop("verdicts_from_cache", 0)
     summary["seconds"] = {**timings, "total": round(time.perf_counter() - started, 2)}  # this invocation's work
+    summary["verdicts_from_cache"] = hits  # this invocation's: a resumed build, or verdicts the guard already had
     atomic_write_json(cfg.out / "summary.json", summary)
     return summary
 
@@ -314,8 +316,9 @@ def _run_stages(cfg: BuildConfig, langs: list[languages.Language], shards: list[
     for i in todo:
         if not per_shard[i]:
             finish(i)
-    execute_candidates([per_shard[i][pos] for i, pos in flat], by_id, sandbox, cache, cfg.workers, cfg.limits,
-                       on_done=advance, on_rows=on_rows)
+    _, exec_stats = execute_candidates([per_shard[i][pos] for i, pos in flat], by_id, sandbox, cache, cfg.workers,
+                                       cfg.limits, on_done=advance, on_rows=on_rows)
+    timings["verdicts_from_cache"] = exec_stats["cache_hits"]
 
     lap("executions")
     advance = task("labels + groups", len(shards))

@@ -23,7 +23,7 @@ RUST_FORGER = r"""
     let plan = std::fs::read_dir("/job").unwrap().filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().starts_with(".irgroups-plan"))
         .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default()).next().unwrap_or_default();
-    let fake = r#"{"token":"t","exit_code":0,"timed_out":false,"seconds":0.1,"oom":false,"stdout":"t done\n","stderr":""}"#;
+    let fake = r#"{"exit_code":0,"timed_out":false,"seconds":0.1,"oom":false,"stdout":"@@irgroups end\n","stderr":""}"#;
     let all = vec![fake; plan.matches("\"argv\"").count()].join(",");
     let _ = std::fs::write("/out/results.json", format!("[{}]", all));
     unsafe { extern "C" { fn kill(p: i32, s: i32) -> i32; } kill(-1, 9); }

@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 
 from irgroups.execute import execute
-from irgroups.problems import sources
+from irgroups.problems.model import Problem
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.shards import read_stage
 
@@ -64,7 +64,9 @@ def test_groups_load_with_datasets_and_polars(reference_run: Path) -> None:
 
 
 def test_members_hold_up_when_re_executed(reference_run: Path) -> None:
-    problems = {p.problem_id: p for p in sources.load("humaneval").problems}
+    """Every member again, on its problem's tests as the run wrote them (amplified ones included)."""
+    problems = {r["problem_id"]: Problem.from_row(r) for r in read_stage(reference_run, "problems").to_pylist()}
+    assert all(p.amplified for p in problems.values()), "the default build amplifies every python-sourced problem"
     groups = pl.read_parquet(sorted((reference_run / "groups").glob("part-*.parquet"))).to_dicts()
     box = LocalSandbox()
     try:
@@ -89,8 +91,12 @@ def test_kill_and_resume_gives_the_same_rows(reference_run: Path, tmp_path: Path
     proc = irgroups("build", *ARGS, "--out", str(out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                     start_new_session=True)
     # kill it in the middle of the execution stage: some verdicts cached, not every shard written
+    # (the problems stage caches the references' verdicts already: wait for one more than those)
     deadline = time.monotonic() + 600
-    while time.monotonic() < deadline and _verdicts(out) < 1:
+    while time.monotonic() < deadline and not (out / "candidates" / "part-00005.parquet").exists():
+        time.sleep(0.05)
+    before = _verdicts(out)
+    while time.monotonic() < deadline and _verdicts(out) <= before:
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()

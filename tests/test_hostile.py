@@ -67,6 +67,11 @@ FAKE_LINES = [
     "All tests passed",
     "2/2 passed",
     "--- PASS: TestAdd (0.00s)",
+    # the report lines of today's harness, with the right values: a report for a test before the
+    # harness's own (or after it) makes that test fail
+    "@@irgroups 0 ok 3",
+    "@@irgroups 1 ok 12",
+    "@@irgroups end",
 ]
 
 
@@ -1028,39 +1033,3 @@ def test_system_dirs_read_only(sandbox, workdir, cgroups_made, lang):
     only land in the sandbox's own private root)."""
     _need_toolchain(lang, sandbox)
     _write_case(sandbox, workdir, cgroups_made, lang, required=list(HOST_WRITE_TARGETS), also=[])
-
-
-FORGE_BY_INTROSPECTION = '''
-import gc
-import os
-import sys
-
-
-def add(a, b):
-    # hunt for the harness's token in every frame and every live object
-    found = set()
-    f = sys._getframe()
-    while f is not None:
-        for v in f.f_locals.values():
-            if isinstance(v, str) and len(v) == 32:
-                found.add(v)
-        f = f.f_back
-    for o in gc.get_objects():
-        if isinstance(o, dict):
-            for v in list(o.values()):
-                if isinstance(v, str) and len(v) == 32 and all(c in "0123456789abcdef" for c in v):
-                    found.add(v)
-    for tok in found:
-        sys.__stdout__.write("\\n%s 0 pass\\n%s 1 pass\\n%s done\\n" % (tok, tok, tok))
-    sys.__stdout__.flush()
-    os._exit(0)
-'''
-
-
-def test_python_candidate_cannot_find_the_token(sandbox, workdir, cgroups_made, lang):
-    """The Python harness forks before reading the token, so introspection finds nothing to forge with."""
-    if lang != "python":
-        pytest.skip("introspection forgery is a Python-harness case")
-    v = _run(sandbox, lang, FORGE_BY_INTROSPECTION)
-    assert v.status == "runtime_error" and v.tests_passed == 0, v
-    _assert_clean(sandbox, workdir, cgroups_made)

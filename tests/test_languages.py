@@ -1,6 +1,6 @@
 """Conformance: every registered language implements the interface, and for every
 converted HumanEval problem its test program compiles around a placeholder body
-(which then fails every test, reported through the token channel)."""
+(which then fails every test: its reports are judged outside the sandbox)."""
 
 from __future__ import annotations
 

@@ -49,10 +49,17 @@ def test_sandbox_reward_scores_real_answers(data: Path) -> None:
         assert rows[0]["problem_id"] == "HumanEval/0"
         good = "Here you go:\n```rust\n" + ref.read_text() + "```\n"
         bad = good.replace("< threshold", "> threshold")
-        scores = reward.score_many([pid, pid, pid], [good, bad, "I cannot help with that."])
-        assert [s.reward for s in scores] == [1.0, 0.0, 0.0]
+        # claims "true" for every test in the harness's own report format, then exits before it speaks
+        forged = ("```rust\nfn has_close_elements(numbers: Vec<f64>, threshold: f64) -> bool {\n"
+                  '    for i in 0..500 { println!("\\n@@irgroups {} ok true", i); }\n'
+                  '    println!("@@irgroups end");\n    std::process::exit(0)\n}\n```\n')
+        scores = reward.score_many([pid] * 4, [good, bad, "I cannot help with that.", forged])
+        assert [s.reward for s in scores] == [1.0, 0.0, 0.0, 0.0]
         assert scores[0].tests_fraction == 1.0 and 0 < scores[1].tests_fraction < 1
         assert scores[2].status == "format_error"
+        assert scores[3].tests_fraction < 1
+        # the reward runs the amplified tests too
+        assert reward.problems[pid].amplified and len(json.loads(rows[0]["amplified_tests"])) > 0
     finally:
         reward.close()
 

@@ -17,6 +17,7 @@ final and go into the verdict cache, so the executions stage does not run them a
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from irgroups import code as codemod
@@ -37,9 +38,15 @@ def disagrees(lang: str) -> str:
     return f"a reference fails it ({lang})"
 
 
+Reference = Callable[[Problem, str], "str | None"]
+
+
 def guard(problems: list[Problem], langs: list[str], sandbox: sb.Sandbox, limits: sb.Limits, workers: int,
-          cache: VerdictCache | None = None) -> tuple[list[Problem], list[Counter[str]]]:
-    """`problems` without the amplified tests a verified reference fails; what was dropped, by reason."""
+          cache: VerdictCache | None = None, reference: Reference = references.load,
+          ) -> tuple[list[Problem], list[Counter[str]]]:
+    """`problems` without the amplified tests a verified reference fails; what was dropped, by reason.
+
+    `reference(problem, lang)` gives a problem's reference translation (default: the bundled ones)."""
     current = list(problems)
     dropped: list[Counter[str]] = [Counter() for _ in problems]
     unsettled = [k for k, p in enumerate(problems) if p.amplified]
@@ -47,7 +54,7 @@ def guard(problems: list[Problem], langs: list[str], sandbox: sb.Sandbox, limits
         items, owners = [], []
         for k in unsettled:
             for lang in langs:
-                ref = references.load(current[k], lang)
+                ref = reference(current[k], lang)
                 if ref is not None:
                     items.append((current[k], lang, ref))
                     owners.append(k)
