@@ -1,8 +1,10 @@
-"""Amplified tests: new inputs for a problem, proposed from its seed inputs.
+"""Amplified tests: extra inputs for a problem, with expected values from its source program.
 
-`amplify_inputs` proposes argument tuples; `infer_domain` is the model of
-"inputs like the seeds" they are kept inside. Running the source program on
-them to get expected values happens elsewhere (the execute stage).
+- `inputs.py` proposes argument tuples by type-aware mutation of the seed inputs (or samples
+  them, for an independent check), inside the domain `domain.py` infers from the seeds;
+- `oracle.py` runs the source program on them in the sandbox (twice) and keeps typed answers;
+- `guard.py` drops inputs that a verified reference translation fails (outside the domain);
+- `stage.py` does the three for a batch of problems (the problems stage of `build`).
 """
 
 from irgroups.amplify.domain import (
