@@ -35,10 +35,11 @@ def test_report_renders_with_images(tmp_path: Path) -> None:
     assert "src='data:image/png;base64," in page and not re.search(r"src='(?!data:)", page)
     assert "scored faithfully" in page and (out / "report.md").exists()
     assert {p.name for p in out.glob("*.png")} >= {"pass_rate.png", "failure_kinds.png", "group_sizes.png",
-                                                  "tests_per_problem.png", "eval_0_pass_at_k.png"}
+                                                  "tests_per_problem.png", "eval_0_pass_at_k.png",
+                                                  "mutation_scores.png"}
     dom = subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
                           "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,3000",
                           "--virtual-time-budget=5000", "--dump-dom", (out / "report.html").as_uri()],
                          capture_output=True, text=True, timeout=120)
-    assert 'data-images-loaded="all-5"' in dom.stdout, dom.stdout[-500:] + dom.stderr[-500:]
+    assert 'data-images-loaded="all-6"' in dom.stdout, dom.stdout[-500:] + dom.stderr[-500:]
