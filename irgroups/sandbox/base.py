@@ -24,10 +24,19 @@ SANDBOX_ERROR = "sandbox_error"
 @dataclass(frozen=True)
 class Limits:
     compile_seconds: float = 60.0
-    # a program runs all of a problem's tests; on the embedded default (1,184 programs) the
-    # slowest that ended by itself took 2.8 s (a memory hog), the slowest correct one 0.37 s.
-    # Endless loops are ~1% of mutants and each costs a core for this long: 5 s, not 10.
+    # CPU seconds of a program (all its threads and processes): a limit the machine's load does
+    # not move, so the kind of a failure (timeout or memory_limit) is the program's doing (see
+    # supervisor.watch; a memory hog still growing may get more). On the embedded default
+    # (1,184 programs) the slowest correct one took 0.37 s; endless loops are ~1% of mutants and
+    # each costs this much CPU: 5 s, not 10.
     run_seconds: float = 5.0
+    # the wall clock, as a multiple of run_seconds, stops only programs that sleep or block: one
+    # that computes must meet its CPU limit first however busy the machine. At 3x, the Docker build
+    # of the embedded default beside two busy processes (4 one-core containers and the 2 processes
+    # on 2 cores) had 5 of its 11 endless loops stopped by the wall clock at 15 s, short of 5 CPU
+    # seconds; at 5x the slowest of them reached its 5 CPU seconds after 18.4 s (the local
+    # build's after 10.6 s). A sleeping program costs a lane this long: none in that build does.
+    run_wall_factor: float = 5.0
     memory_mb: int = 2048
     processes: int = 64
     file_size_mb: int = 16  # also the cap on captured output
@@ -37,6 +46,12 @@ class Limits:
         for name in ("compile_seconds", "run_seconds", "memory_mb", "processes", "file_size_mb"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"sandbox limit {name} must be positive, got {getattr(self, name)}")
+        if self.run_wall_factor < 1:
+            raise ConfigError(f"sandbox limit run_wall_factor must be at least 1, got {self.run_wall_factor}")
+
+    @property
+    def run_wall_seconds(self) -> float:
+        return self.run_seconds * self.run_wall_factor
 
 
 @dataclass(frozen=True)
@@ -61,7 +76,11 @@ class StepResult:
     stdout: str = ""
     stderr: str = ""
     full_stdout: str = ""  # everything captured (up to the file-size cap), for parsing reports
-    token: str | None = None  # the secret the run was given, when the sandbox made it (batched runs)
+    # what the program used (None where the backend could not see it): CPU seconds of all its
+    # threads and processes, and its memory high-water mark (the cgroup's where the step had
+    # one of its own, else the largest resident size among the program's processes)
+    cpu_seconds: float | None = None
+    peak_memory_mb: float | None = None
 
 
 @dataclass

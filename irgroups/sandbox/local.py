@@ -9,10 +9,16 @@ Each step runs as
   dir read-write while compiling and read-only while running (the program's
   cwd is then a tmpfs). `--die-with-parent` plus the pid namespace mean that
   killing bwrap kills every process the job started, detached or not.
-- cgroups (v1 memory and pids, when writable): memory and process-count caps
-  over the whole job, and an OOM count that tells `memory_limit` apart.
-- prlimit: CPU seconds, file size (which also caps captured output, as stdout
-  and stderr go to files), open files.
+- cgroups (v1 memory and pids, when writable; cpuacct where there is one):
+  memory and process-count caps over the whole job, an OOM count and a memory
+  high-water mark that tell `memory_limit` apart, and the job's CPU time.
+- a program's limits: CPU time of all its processes (the cpuacct counter,
+  watched from here; see supervisor.watch), a wall clock only for programs
+  that sleep or block, and the kind of a failure decided by what the program
+  used (supervisor.resource_kind), not by which clock a busy machine let fire.
+- prlimit: CPU seconds (the limit itself where no cpuacct cgroup can be made),
+  file size (which also caps captured output, as stdout and stderr go to
+  files), open files.
 """
 
 from __future__ import annotations
@@ -47,7 +53,13 @@ from irgroups.sandbox.base import (
     StepResult,
     deal,
 )
-from irgroups.sandbox.supervisor import wait_exact
+from irgroups.sandbox.supervisor import (
+    EXTEND_MAX,
+    CgroupView,
+    cpu_rlimit,
+    resource_kind,
+    watch,
+)
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 CGROUP_PARENT = "irgroups"
@@ -72,7 +84,7 @@ def cgroups_available() -> bool:
 
 
 class _Cgroup:
-    """A memory + pids cgroup (v1) for one step; removed on close."""
+    """A memory + pids (+ cpuacct, where it can be made) cgroup (v1) for one step; removed on close."""
 
     def __init__(self, limits: Limits, processes: int) -> None:
         name = f"job-{uuid.uuid4().hex[:12]}"
@@ -80,6 +92,13 @@ class _Cgroup:
         self.pids = CGROUP_ROOT / "pids" / CGROUP_PARENT / name
         self.mem.mkdir()
         self.pids.mkdir()
+        self.cpu: Path | None = CGROUP_ROOT / "cpuacct" / CGROUP_PARENT / name
+        try:
+            self.cpu.parent.mkdir(exist_ok=True)
+            self.cpu.mkdir()
+        except OSError:  # no cpuacct controller here: RLIMIT_CPU alone limits the step's CPU
+            self.cpu = None
+        self.view = CgroupView(str(self.mem), str(self.cpu or ""))
         limit = str(limits.memory_mb * 1024 * 1024)
         (self.mem / "memory.limit_in_bytes").write_text(limit)
         memsw = self.mem / "memory.memsw.limit_in_bytes"
@@ -88,7 +107,23 @@ class _Cgroup:
         (self.pids / "pids.max").write_text(str(processes))
 
     def join_script(self) -> str:
-        return f"echo $$ > {self.mem}/cgroup.procs && echo $$ > {self.pids}/cgroup.procs && "
+        cpu = f"echo $$ > {self.cpu}/cgroup.procs && " if self.cpu else ""
+        return f"echo $$ > {self.mem}/cgroup.procs && echo $$ > {self.pids}/cgroup.procs && " + cpu
+
+    def cpu_seconds(self) -> float | None:
+        return self.view.cpu_seconds() if self.cpu else None
+
+    def memory_share(self) -> float | None:
+        return self.view.memory_share()
+
+    def oom_kills(self) -> int:
+        return self.view.oom_kills() or 0
+
+    def peak_mb(self) -> float | None:
+        try:
+            return int((self.mem / "memory.max_usage_in_bytes").read_text()) / (1 << 20)
+        except (OSError, ValueError):
+            return None
 
     def oom_killed(self) -> bool:
         try:
@@ -105,7 +140,7 @@ class _Cgroup:
         return peak >= limit * 0.95
 
     def close(self) -> None:
-        for group in (self.pids, self.mem):
+        for group in (self.pids, self.mem, *([self.cpu] if self.cpu else [])):
             for _ in range(100):
                 try:
                     pids = [int(p) for p in (group / "cgroup.procs").read_text().split()]
@@ -226,15 +261,17 @@ class LocalSandbox(Sandbox):
         None if it died."""
         limits = job.limits
         plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
-                "runs": [{"argv": [a.replace("{job}", "/job") for a in job.runs[k][0]], "seconds": limits.run_seconds}
-                         for k in pick]}
+                "runs": [{"argv": [a.replace("{job}", "/job") for a in job.runs[k][0]], "stdin": job.runs[k][1],
+                          "seconds": limits.run_seconds, "wall_seconds": limits.run_wall_seconds} for k in pick]}
         plan_name = f".irgroups-plan-{lane}.json"
         Path(job_dir, plan_name).write_text(json.dumps(plan))
         out_dir = tempfile.mkdtemp(prefix="irgroups-out-", dir=self.workdir)
         try:
             os.chmod(out_dir, 0o777)
-            argv = ["python3", "-I", "-S", "/job/.irgroups-supervisor.py", f"/job/{plan_name}", "/out", "{cgroup}"]
-            seconds = len(pick) * (limits.run_seconds + 0.5) + 5.0
+            argv = ["python3", "-I", "-S", "/job/.irgroups-supervisor.py", f"/job/{plan_name}", "/out", "{cgroup}",
+                    "{cpucgroup}"]
+            # every program may take its longest wall clock (a memory hog's, see supervisor.watch)
+            seconds = len(pick) * (limits.run_wall_seconds * EXTEND_MAX + 0.5) + 5.0
             step = self._step(job, tc, job_dir, argv, compiling=False, slot=slot, seconds=seconds,
                               extra_binds=[(out_dir, "/out", True)], bind_cgroup=True)
             results_path = Path(out_dir, "results.json")
@@ -250,18 +287,25 @@ class LocalSandbox(Sandbox):
             shutil.rmtree(out_dir, ignore_errors=True)
         keep = limits.output_keep_bytes
         out: list[StepResult] = []
-        for r in results:
-            status = (MEMORY if r["oom"] else TIMEOUT if r["timed_out"] else OK if r["exit_code"] == 0 else EXITED)
-            out.append(StepResult(status, r["exit_code"], r["seconds"], r["stdout"][:keep], r["stderr"][-keep:],
-                                  r["stdout"], token=r["token"]))
+        try:
+            for r in results:
+                kind = resource_kind(r["exit_code"], r["limit"], r["oom"], r["peak_memory_mb"], limits.memory_mb)
+                status = kind or (OK if r["exit_code"] == 0 else EXITED)
+                out.append(StepResult(status, r["exit_code"], r["seconds"], r["stdout"][:keep], r["stderr"][-keep:],
+                                      r["stdout"], r["cpu_seconds"], r["peak_memory_mb"]))
+        except (KeyError, TypeError, ValueError):  # not the supervisor's results: one sandbox each
+            return None
         return out
 
     def _step(self, job: Job, tc: toolchains.Resolved, job_dir: str, argv: list[str], compiling: bool,
               slot: int, stdin: str | None = None, seconds: float | None = None,
               extra_binds: list[tuple[str, str, bool]] | None = None, bind_cgroup: bool = False) -> StepResult:
+        """One sandboxed command: a compile, a program (per-program limits), or the supervisor of a
+        batch (`bind_cgroup`: it watches its programs itself, this only puts a deadline on it)."""
         limits = job.limits
+        program = not compiling and not bind_cgroup
         if seconds is None:
-            seconds = (job.compile_seconds or limits.compile_seconds) if compiling else limits.run_seconds
+            seconds = (job.compile_seconds or limits.compile_seconds) if compiling else limits.run_wall_seconds
         binds: list[tuple[str, str, bool]] = [(b, b, False) for b in tc.binds] + list(extra_binds or [])
         env = dict(tc.env)
         if compiling:
@@ -281,9 +325,14 @@ class LocalSandbox(Sandbox):
         cgroup = _Cgroup(limits, processes) if self._cgroups else None
         if bind_cgroup and cgroup is not None:
             binds.append((str(cgroup.mem), "/cg", False))
-        argv = [a.replace("{cgroup}", "/cg" if cgroup is not None else "") for a in argv]
+            if cgroup.cpu is not None:
+                binds.append((str(cgroup.cpu), "/cgcpu", False))
+        argv = [a.replace("{cgroup}", "/cg" if cgroup is not None else "")
+                 .replace("{cpucgroup}", "/cgcpu" if cgroup is not None and cgroup.cpu is not None else "")
+                for a in argv]
         inner = self._bwrap_argv(binds, cwd, rw=compiling, env=env, path_dirs=tc.path_dirs) + argv
-        cpu = int(seconds) + 2
+        watched = program and cgroup is not None and cgroup.cpu_seconds() is not None
+        cpu = cpu_rlimit(limits.run_seconds, watched) if program else str(int(seconds) + 2)
         fsize = limits.file_size_mb * 1024 * 1024
         prlimit = ["prlimit", f"--cpu={cpu}", f"--fsize={fsize}", "--nofile=1024", "--core=0"]
         if cgroup is None:
@@ -300,21 +349,32 @@ class LocalSandbox(Sandbox):
                                             start_new_session=True)
                 except OSError as e:
                     return StepResult(SANDBOX_ERROR, None, 0.0, stderr=f"could not start sandbox: {e}")
-                timed_out = wait_exact(proc, seconds)
-                if timed_out:
+                if program:  # the step's cgroup holds this program alone: its counter is the program's
+                    limit = watch(proc, limits.run_seconds, seconds, cgroup.cpu_seconds if watched and cgroup else None,
+                                  cgroup.memory_share if cgroup else None)
+                else:
+                    limit = watch(proc, seconds, seconds)
+                if limit is not None:
                     _kill_group(proc)
-                    proc.wait()
+                proc.wait()
             elapsed = time.monotonic() - start
             oom = cgroup.oom_killed() if cgroup else False
+            oom_kills = cgroup.oom_kills() if cgroup else 0
+            # from the step's cgroups only: wait4 of the sh that became bwrap does not see the
+            # sandbox's processes (bwrap does not pass their usage on: 0.003 s for a 1 s spinner)
+            cpu_s = cgroup.cpu_seconds() if cgroup else None
+            peak = cgroup.peak_mb() if cgroup else None
             if cgroup:
                 cgroup.close()
             full_out = _read(out_path, fsize)
             err = _read(err_path, limits.output_keep_bytes * 4)
             code = proc.returncode
-            if oom or (cgroup is None and code != 0 and _says_out_of_memory(err)):
+            kind = resource_kind(code, limit, oom_kills > 0, peak, limits.memory_mb) if program \
+                else MEMORY if oom else TIMEOUT if limit else None
+            if kind is not None:
+                status = kind
+            elif cgroup is None and code != 0 and _says_out_of_memory(err):
                 status = MEMORY
-            elif timed_out:
-                status = TIMEOUT
             elif code == 0:
                 status = OK
             elif code in (1, BWRAP_FAILED) and err.startswith(("bwrap:", "prlimit:")):
@@ -322,7 +382,8 @@ class LocalSandbox(Sandbox):
             else:
                 status = EXITED
             keep = limits.output_keep_bytes
-            return StepResult(status, code, round(elapsed, 4), full_out[:keep], err[-keep:], full_out)
+            return StepResult(status, code, round(elapsed, 4), full_out[:keep], err[-keep:], full_out,
+                              None if cpu_s is None else round(cpu_s, 4), None if peak is None else round(peak, 1))
         finally:
             shutil.rmtree(io_dir, ignore_errors=True)
 

@@ -8,26 +8,30 @@ memory / pids / cpu limits. Each job is then two `docker exec`s:
   `/job/<n>` (a tmpfs only `build` can write); the compiler runs there under
   `prlimit` + `timeout -s KILL`. Build caches (GOCACHE) live in `/cache`, mode 700, `build` only.
 - run, as `sandbox` (uid 10001): cwd a fresh dir in `/tmp`, the job dir read-only (not its
-  owner), stdin the job's stdin, the same rlimits, `timeout -s KILL` inside and a wall clock
-  outside; stdout/stderr streamed back, capped at the file-size limit.
+  owner), stdin the job's stdin, the same rlimits, `timeout -s KILL` inside as a backstop; from
+  outside, the program's CPU time (the container's cpuacct counter: the container runs one step
+  at a time) and a wall clock that only stops programs that sleep or block (supervisor.watch);
+  stdout/stderr streamed back, capped at the file-size limit.
 - compile once, run many (`Job.runs`): the compile step also unpacks irgroups/sandbox/supervisor.py
   and its plan into the job dir; then ONE exec, as `sandbox`, makes `/tmp/.irgroups-out` (mode 700,
   on the /tmp tmpfs) and execs the supervisor (prlimit'd, no `timeout` parent, so its own
   `kill(-1)` after each program cannot end the exec). It runs the programs one after another, each
-  with a fresh work dir, its own just-in-time token and per-program limits, and writes
+  with a fresh work dir, its own stdin and per-program limits, and writes
   `results.json`, which the host reads through `/proc/<container init>/root` (no symlink followed)
   or, where it cannot see the container's processes, with one more exec. It is trusted only when
   the supervisor exited 0: a program that kills it (or a missing/odd results file) sends the job
-  to one exec per run. OOM kills are seen by the supervisor through the container's
-  `/sys/fs/cgroup/memory/memory.oom_control` where visible; else a run SIGKILLed before its time
-  while the host saw an OOM in the batch is `memory_limit`. Runs that failed while the batch pressed
-  against the memory limit without an OOM kill (which the host cannot pin on one run) run again
-  one exec each, so their verdicts are those of one-at-a-time execution.
+  to one exec per run. OOM kills and CPU time are seen by the supervisor through the container's
+  `/sys/fs/cgroup/memory` and `/sys/fs/cgroup/cpuacct` where visible; else a run SIGKILLed before
+  its time while the host saw an OOM in the batch is `memory_limit`, and RLIMIT_CPU stops a
+  spinner. Runs that failed while the batch pressed against the memory limit without an OOM kill
+  or a peak of their own near the cap (which the host cannot pin on one run) run again one exec
+  each, so their verdicts are those of one-at-a-time execution.
 
 After every step every process the step left in the container is SIGKILLed from the host through
 the container's cgroup (or, where the host cannot see it, by `kill -9 -1` as that user in a
-fresh exec); if anything survives, the container is replaced. The cgroup's OOM counter tells
-`memory_limit` apart. A container that dies or a daemon that does not answer is `sandbox_error`.
+fresh exec); if anything survives, the container is replaced. The cgroup's OOM counter and
+memory high-water mark tell `memory_limit` apart (supervisor.resource_kind). A container that
+dies or a daemon that does not answer is `sandbox_error`.
 
 Containers carry labels (owner pid, its start time, host, session id). They are removed on
 `close()`, at exit, on SIGTERM/SIGHUP, by a small watchdog process that outlives a SIGKILLed
@@ -50,6 +54,7 @@ import threading
 import time
 import uuid
 import weakref
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +74,7 @@ from irgroups.sandbox.base import (
     deal,
 )
 from irgroups.sandbox.docker import images
-from irgroups.sandbox.supervisor import wait_exact
+from irgroups.sandbox.supervisor import EXTEND_MAX, CgroupView, cpu_rlimit, resource_kind, watch
 
 SANDBOX_USER = "10001:10001"
 BUILD_USER = "10002:10002"
@@ -84,6 +89,7 @@ SUPERVISOR_NAME, PLAN_STEM = ".irgroups-supervisor.py", ".irgroups-plan-"
 LANE_MIN_RUNS = 8  # a batch with fewer programs is not worth copying to a second container
 OUT_DIR = "/tmp/.irgroups-out"  # the supervisor's output dir (sandbox user only, on the /tmp tmpfs)
 CGROUP_IN = "/sys/fs/cgroup/memory"  # the container's own memory cgroup, as it sees it (v1)
+CPU_CGROUP_IN = ("/sys/fs/cgroup/cpuacct", "/sys/fs/cgroup/cpu,cpuacct", "/sys/fs/cgroup")  # v1, v1 joint, v2
 RESULTS_MAX = 512 * 1024 * 1024
 
 COMPILE_SH = f"""n=$1; t=$2; c=$3; f=$4; shift 4
@@ -158,6 +164,9 @@ class _Cgroup:
     pids_max: Path | None = None
     oom: Path | None = None  # v1 memory.oom_control / v2 memory.events
     mem_dir: Path | None = None  # v1 memory controller dir (failcnt, max_usage_in_bytes)
+    cpu_dir: Path | None = None  # v1 cpuacct controller dir / v2 the container's dir
+    mem_any: Path | None = None  # v1 mem_dir / v2 the container's dir (usage, limit)
+    view: CgroupView = field(default_factory=CgroupView)  # reads the counters of the dirs above
 
     @classmethod
     def of(cls, pid: int, cid: str) -> _Cgroup:
@@ -177,16 +186,37 @@ class _Cgroup:
                 cg.procs = cg.procs or d / "cgroup.procs"
                 cg.pids_max = cg.pids_max or d / "pids.max"
                 cg.oom = cg.oom or d / "memory.events"
+                cg.cpu_dir = cg.cpu_dir or d
+                cg.mem_any = cg.mem_any or d
             elif "pids" in ctrls.split(","):
                 cg.procs, cg.pids_max = root / "pids" / rel / "cgroup.procs", root / "pids" / rel / "pids.max"
             elif "memory" in ctrls.split(","):
                 cg.oom = root / "memory" / rel / "memory.oom_control"
-                cg.mem_dir = root / "memory" / rel
-        for name in ("procs", "pids_max", "oom", "mem_dir"):
+                cg.mem_dir = cg.mem_any = root / "memory" / rel
+            elif "cpuacct" in ctrls.split(","):
+                cg.cpu_dir = root / ctrls / rel
+        for name in ("procs", "pids_max", "oom", "mem_dir", "cpu_dir", "mem_any"):
             p = getattr(cg, name)
             if p is not None and not p.exists():
                 setattr(cg, name, None)
+        cg.view = CgroupView(str(cg.mem_any or ""), str(cg.cpu_dir or ""))
         return cg
+
+    def cpu_seconds(self) -> float | None:
+        return self.view.cpu_seconds()
+
+    def memory_share(self) -> float | None:
+        return self.view.memory_share()
+
+    def peak_mb(self) -> float | None:
+        """v1: the memory high-water mark since `reset_memory_peak` (v2's memory.peak cannot be reset
+        for another reader: None)."""
+        if self.mem_dir is None:
+            return None
+        try:
+            return int((self.mem_dir / "memory.max_usage_in_bytes").read_text()) / (1 << 20)
+        except (OSError, ValueError):
+            return None
 
     def pids(self) -> set[int] | None:
         if self.procs is None:
@@ -240,6 +270,7 @@ class _Container:
     keepers: set[int] = field(default_factory=set)
     pid: int | None = None  # the container's init as the host sees it (None: another pid namespace)
     oom_visible: bool | None = None  # whether the container sees its memory.oom_control (probed once)
+    cpu_in: str | None = None  # the container's CPU counter's dir, as it sees it (probed with oom_visible)
     jobs: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)  # one job at a time per container
 
@@ -438,7 +469,8 @@ class DockerSandbox(Sandbox):
             for lane, pick in enumerate(picks):
                 plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
                         "runs": [{"argv": [a.replace("{job}", job_dir) for a in job.runs[k][0]],
-                                  "seconds": limits.run_seconds} for k in pick]}
+                                  "stdin": job.runs[k][1], "seconds": limits.run_seconds,
+                                  "wall_seconds": limits.run_wall_seconds} for k in pick]}
                 files[f"{PLAN_STEM}{lane}.json"] = json.dumps(plan)
             files[SUPERVISOR_NAME] = SUPERVISOR.read_text()
         buf = io.BytesIO()
@@ -484,34 +516,59 @@ class DockerSandbox(Sandbox):
     def _step(self, c: _Container, job: Job, user: str, home: str, script: str, pre: list[str], argv: list[str],
               stdin: bytes, compiling: bool) -> StepResult:
         limits = job.limits
-        seconds = (job.compile_seconds or limits.compile_seconds) if compiling else limits.run_seconds
         fsize = limits.file_size_mb * 1024 * 1024
-        cpu = int(seconds) + 2
+        # a program is watched from here: its CPU time through the container's cgroup (the container
+        # runs this step alone, so the count is the program's, plus the exec's own start: ~20 ms
+        # measured), and the wall clock; `timeout` inside is a backstop past the longest budget
+        watched = not compiling and c.cgroup.cpu_seconds() is not None
+        if compiling:
+            seconds = inner = job.compile_seconds or limits.compile_seconds
+            cpu = str(int(seconds) + 2)
+        else:
+            seconds = limits.run_wall_seconds
+            inner = seconds * EXTEND_MAX if watched else seconds
+            cpu = cpu_rlimit(limits.run_seconds, watched)
         c.cgroup.set_pids_max((max(limits.processes, 256) if compiling else limits.processes) + len(c.keepers) + 1)
         oom_before = c.cgroup.oom_kills()
         c.cgroup.reset_memory_peak()
+        cpu_before = c.cgroup.cpu_seconds()
         cmd = [self.docker, "exec", "-i", "-u", user, "-w", "/tmp" if not compiling else "/job", "-e", f"HOME={home}",
-               c.cid, "sh", "-c", script, "sh", *pre, f"{seconds:g}", str(cpu), str(fsize), *argv]
+               c.cid, "sh", "-c", script, "sh", *pre, f"{inner:g}", cpu, str(fsize), *argv]
+
+        def cpu_used() -> float | None:
+            now = c.cgroup.cpu_seconds()
+            return None if now is None or cpu_before is None else now - cpu_before
+
         start = time.monotonic()
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         except OSError as e:
             raise _Infra(f"cannot run docker: {e}") from None
-        out, err, rc, outer_timeout, overflow = _communicate(proc, stdin, fsize, seconds + GRACE_S)
+        if compiling:
+            out, err, rc, limit, overflow = _communicate(proc, stdin, fsize, seconds + GRACE_S)
+        else:
+            out, err, rc, limit, overflow = _communicate(proc, stdin, fsize, inner + GRACE_S, limits.run_seconds,
+                                                         seconds, cpu_used if watched else None,
+                                                         c.cgroup.memory_share)
         elapsed = time.monotonic() - start
         self._reap(c, user)
         oom_after = c.cgroup.oom_kills()
+        cpu_s, peak = cpu_used(), c.cgroup.peak_mb()
         full_out = out.decode("utf-8", "replace")
         err_s = err.decode("utf-8", "replace")
         if rc != 0 and err_s.lstrip().startswith(DOCKER_ERRORS) and not self._alive(c):
             raise _Infra(f"container {c.cid[:12]} lost: {err_s.strip()[:300]}")
         if rc == SETUP_FAILED and MARK in err_s:
             raise _Infra(err_s.strip()[-300:])
-        if (oom_before is not None and oom_after is not None and oom_after > oom_before) or \
-                (not compiling and rc != 0 and c.cgroup.hit_memory_limit()):
-            status = MEMORY
-        elif outer_timeout or (rc in (124, 137) and elapsed >= seconds * 0.98):
-            status = TIMEOUT
+        oom = oom_before is not None and oom_after is not None and oom_after > oom_before
+        if limit is None and rc in (124, 137) and elapsed >= inner * 0.98:
+            limit = "wall"  # the inner `timeout`
+        if compiling:
+            kind = MEMORY if oom else TIMEOUT if limit else None
+        else:
+            kind = resource_kind(rc, limit, oom, peak, limits.memory_mb)
+        if kind is not None:
+            status = kind
         elif overflow:
             status = EXITED
             err_s += f"\n{MARK} output over {limits.file_size_mb} MiB, killed"
@@ -522,7 +579,8 @@ class DockerSandbox(Sandbox):
         else:
             status = EXITED
         keep = limits.output_keep_bytes
-        return StepResult(status, rc, round(elapsed, 4), full_out[:keep], err_s[-keep:], full_out)
+        return StepResult(status, rc, round(elapsed, 4), full_out[:keep], err_s[-keep:], full_out,
+                          None if cpu_s is None else round(cpu_s, 4), None if peak is None else round(peak, 1))
 
     def _lanes(self, c: _Container, job: Job, job_dir: str, slot: int,
                picks: list[list[int]]) -> list[list[StepResult | None] | None]:
@@ -564,11 +622,11 @@ class DockerSandbox(Sandbox):
         fsize = limits.file_size_mb * 1024 * 1024
         n = len(pick)
         if c.oom_visible is None:
-            c.oom_visible = self._sees_own_oom(c)
-        argv = ["python3", "-I", "-S", f"{job_dir}/{SUPERVISOR_NAME}", f"{job_dir}/{PLAN_STEM}{lane}.json", OUT_DIR]
-        if c.oom_visible:
-            argv.append(CGROUP_IN)
-        wall = n * (limits.run_seconds + 0.5) + 5.0
+            self._probe_own_cgroup(c)
+        argv = ["python3", "-I", "-S", f"{job_dir}/{SUPERVISOR_NAME}", f"{job_dir}/{PLAN_STEM}{lane}.json", OUT_DIR,
+                CGROUP_IN if c.oom_visible else "", c.cpu_in or ""]
+        # every program may take its longest wall clock (a memory hog's, see supervisor.watch)
+        wall = n * (limits.run_wall_seconds * EXTEND_MAX + 0.5) + 5.0
         # the supervisor's own rlimits (its programs get lower CPU ones; fsize/nofile/core are inherited)
         cpu = int(wall) + 2
         c.cgroup.set_pids_max(limits.processes + len(c.keepers) + 1)
@@ -580,11 +638,11 @@ class DockerSandbox(Sandbox):
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         except OSError as e:
             raise _Infra(f"cannot run docker: {e}") from None
-        _, err, rc, outer_timeout, _ = _communicate(proc, b"", 1024 * 1024, wall + GRACE_S)
+        _, err, rc, outer_limit, _ = _communicate(proc, b"", 1024 * 1024, wall + GRACE_S)
         self._reap(c, SANDBOX_USER)
         oom_after = c.cgroup.oom_kills()
         pressed = c.cgroup.hit_memory_limit()
-        if rc != 0 or outer_timeout:
+        if rc != 0 or outer_limit:
             err_s = err.decode("utf-8", "replace")
             if err_s.lstrip().startswith(DOCKER_ERRORS) and not self._alive(c):
                 raise _Infra(f"container {c.cid[:12]} lost: {err_s.strip()[:300]}")
@@ -598,39 +656,42 @@ class DockerSandbox(Sandbox):
         try:
             for r in results:
                 code = int(r["exit_code"])
-                timed_out, oom = bool(r["timed_out"]), bool(r["oom"])
+                limit = r["limit"] if r["limit"] in ("cpu", "wall") else None
+                oom = bool(r["oom"])
+                cpu_s = None if r["cpu_seconds"] is None else float(r["cpu_seconds"])
+                peak = None if r["peak_memory_mb"] is None else float(r["peak_memory_mb"])
                 sigkilled = code == -signal.SIGKILL
                 if code < 0:
                     code = 128 - code  # as a shell reports a signal, like the one-exec path
-                if timed_out and code == 0:
+                if limit and code == 0:
                     code = 128 + signal.SIGKILL  # reaped by the supervisor's sweep before its wait()
-                if not oom and not c.oom_visible and host_oom and sigkilled and not timed_out:
+                if not oom and not c.oom_visible and host_oom and sigkilled and not limit:
                     oom = True  # SIGKILLed before its time while the batch saw an OOM kill
-                if not oom and pressed and code != 0:
+                kind = resource_kind(code, limit, oom, peak, limits.memory_mb)
+                if kind != MEMORY and pressed and code != 0:
                     out.append(None)  # failed near the memory limit: run it alone, as one-at-a-time would
                     continue
-                if oom:
-                    status = MEMORY
-                elif timed_out:
-                    status = TIMEOUT
-                elif code == 0:
-                    status = OK
-                else:
-                    status = EXITED
+                status = kind or (OK if code == 0 else EXITED)
                 stdout, stderr = str(r["stdout"]), str(r["stderr"])
                 out.append(StepResult(status, code, round(float(r["seconds"]), 4), stdout[:keep], stderr[-keep:],
-                                      stdout, token=str(r["token"])))
+                                      stdout, cpu_s, peak))
         except (KeyError, TypeError, ValueError):
             return None
         return out
 
-    def _sees_own_oom(self, c: _Container) -> bool:
+    def _probe_own_cgroup(self, c: _Container) -> None:
+        """What of its own cgroup the container shows its processes (once per container): the OOM
+        counter, and a CPU counter for the supervisor to watch its programs by."""
+        script = (f'cat {CGROUP_IN}/memory.oom_control 2>/dev/null; for d in {" ".join(CPU_CGROUP_IN)}; do '
+                  '[ -r "$d/cpuacct.usage" ] || [ -r "$d/cpu.stat" ] && { echo "cpu $d"; break; }; done; exit 0')
         try:
-            res = self._docker("exec", "-u", SANDBOX_USER, c.cid, "cat", f"{CGROUP_IN}/memory.oom_control",
-                               timeout=30)
+            res = self._docker("exec", "-u", SANDBOX_USER, c.cid, "sh", "-c", script, timeout=30)
         except (OSError, subprocess.SubprocessError):
-            return False
-        return res.returncode == 0 and "oom_kill " in res.stdout
+            c.oom_visible = False
+            return
+        c.oom_visible = res.returncode == 0 and "oom_kill " in res.stdout
+        cpu = [line.split(" ", 1)[1] for line in res.stdout.splitlines() if line.startswith("cpu /")]
+        c.cpu_in = cpu[0] if cpu else None
 
     def _read_results(self, c: _Container) -> object:
         """The supervisor's results.json (None if absent or unreadable); never follows a link it finds."""
@@ -729,9 +790,12 @@ def _read_nofollow(root: str, parts: list[str]) -> bytes | None:
             os.close(fd)
 
 
-def _communicate(proc: subprocess.Popen[bytes], stdin: bytes, cap: int,
-                 deadline_s: float) -> tuple[bytes, bytes, int, bool, bool]:
-    """stdout (up to `cap`), stderr (up to 1 MiB), exit code, outer timeout, stdout over the cap."""
+def _communicate(proc: subprocess.Popen[bytes], stdin: bytes, cap: int, deadline_s: float,
+                 cpu_limit: float | None = None, wall_s: float | None = None,
+                 cpu_used: Callable[[], float | None] | None = None,
+                 memory_share: Callable[[], float | None] | None = None) -> tuple[bytes, bytes, int, str | None, bool]:
+    """stdout (up to `cap`), stderr (up to 1 MiB), exit code, the limit that stopped it (None, "wall",
+    "cpu": see supervisor.watch; without `cpu_limit`, only the wall clock `deadline_s`), stdout over the cap."""
     chunks: dict[str, list[bytes]] = {"out": [], "err": []}
     sizes = {"out": 0, "err": 0}
     limits = {"out": cap, "err": 1024 * 1024}
@@ -765,11 +829,14 @@ def _communicate(proc: subprocess.Popen[bytes], stdin: bytes, cap: int,
                threading.Thread(target=writer, daemon=True)]
     for t in threads:
         t.start()
-    timed_out = wait_exact(proc, deadline_s)
-    if timed_out:
-        proc.kill()
-        proc.wait()
+    if cpu_limit is None:
+        limit = watch(proc, deadline_s, deadline_s)
+    else:
+        limit = watch(proc, cpu_limit, wall_s or deadline_s, cpu_used, memory_share)
+    if limit is not None:
+        proc.kill()  # the docker client; the caller's _reap kills what runs in the container
+    proc.wait()
     for t in threads:
         t.join(timeout=5)
     rc = proc.returncode
-    return b"".join(chunks["out"]), b"".join(chunks["err"]), rc, timed_out, overflow.is_set()
+    return b"".join(chunks["out"]), b"".join(chunks["err"]), rc, limit, overflow.is_set()
