@@ -61,7 +61,8 @@ def _load_recipe(ctx: click.Context, param: click.Parameter, value: Path | None)
 @click.option("--shard-size", type=int, default=8, show_default=True, help="Problems per shard (resume granularity).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for choosing mutants.")
 @click.option("--run-timeout", type=float, default=Limits().run_seconds, show_default=True,
-              help="Seconds per test program run (all of a problem's tests).")
+              help="CPU seconds per test program run (all of a problem's tests, all its threads and processes); "
+              "the wall clock stops only programs that sleep, at 5x this.")
 @click.option("--memory-mb", type=int, default=2048, show_default=True, help="Memory cap per job.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help="Verdict cache directory (default: <out>/cache); share it across runs to skip repeated work.")

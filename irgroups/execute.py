@@ -35,6 +35,10 @@ class Verdict:
     stderr_tail: str = ""
     backend: str = ""
     toolchain: str = ""
+    # what the test program used (None where the sandbox could not see it): CPU seconds of all its
+    # threads and processes, and its memory high-water mark; what decides timeout vs memory_limit
+    cpu_seconds: float | None = None
+    peak_memory_mb: float | None = None
 
 
 def make_job(problem: Problem, lang_name: str, code: str, limits: sb.Limits) -> sb.Job:
@@ -98,5 +102,5 @@ def judge(result: sb.JobResult, problem: Problem) -> Verdict:
         status = RUNTIME_ERROR
     else:
         status = FAILED
-    return Verdict(status, passed, test_outcomes=outcomes, run_seconds=r.seconds,
-                   stderr_tail=r.stderr[-2000:], **base)
+    return Verdict(status, passed, test_outcomes=outcomes, run_seconds=r.seconds, stderr_tail=r.stderr[-2000:],
+                   cpu_seconds=r.cpu_seconds, peak_memory_mb=r.peak_memory_mb, **base)

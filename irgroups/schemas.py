@@ -61,7 +61,9 @@ EXECUTIONS = pa.schema([
     ("original_total", pa.int32()),  # test_outcomes[:original_total] are the original tests
     ("test_outcomes", pa.list_(pa.string())),
     ("compile_seconds", pa.float64()),
-    ("run_seconds", pa.float64()),
+    ("run_seconds", pa.float64()),  # wall clock
+    ("cpu_seconds", pa.float64()),  # CPU of the test program, all threads and processes (null: not seen)
+    ("peak_memory_mb", pa.float64()),  # its memory high-water mark (null: not seen)
     ("stderr_tail", pa.string()),
     ("backend", pa.string()),
     ("toolchain", pa.string()),

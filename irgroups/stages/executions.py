@@ -94,5 +94,6 @@ def _row(cand: dict[str, Any], v: Verdict, original_total: int) -> dict[str, Any
         "status": v.status, "tests_passed": v.tests_passed, "tests_total": v.tests_total,
         "original_total": original_total,
         "test_outcomes": v.test_outcomes, "compile_seconds": v.compile_seconds, "run_seconds": v.run_seconds,
+        "cpu_seconds": v.cpu_seconds, "peak_memory_mb": v.peak_memory_mb,
         "stderr_tail": v.stderr_tail, "backend": v.backend, "toolchain": v.toolchain,
     }
