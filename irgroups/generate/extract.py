@@ -44,8 +44,19 @@ class Extraction:
 def extract(lang: str, answer: str, problem: Problem) -> Extraction:
     """The candidate code in `answer` for `problem` in language `lang`; never raises."""
     try:
+        entry = languages.get(lang).function_name(problem.entry_point)
+    except Exception as e:  # noqa: BLE001 - never raises
+        return Extraction(None, UNPARSABLE, f"extractor failed: {type(e).__name__}: {e}")
+    return extract_function(lang, answer, entry, len(problem.signature.params))
+
+
+def extract_function(lang: str, answer: str, entry: str, n_params: int) -> Extraction:
+    """The code in `answer` that defines function `entry` (with `n_params` parameters) in language
+    `lang`, with what it needs; for answers to prompts that are not irgroups problems (MultiPL-E,
+    HumanEval-X), whose entry is known by its name in the target language. Never raises."""
+    try:
         name = languages.get(lang).name
-        return _Extractor(name, problem).run(answer if isinstance(answer, str) else str(answer))
+        return _Extractor(name, entry, n_params).run(answer if isinstance(answer, str) else str(answer))
     except Exception as e:  # noqa: BLE001 - a bug here must not stop a pipeline
         return Extraction(None, UNPARSABLE, f"extractor failed: {type(e).__name__}: {e}")
 
@@ -225,12 +236,11 @@ def _cpp_declared_name(decl: Node | None, src: bytes) -> tuple[str, Node | None]
 
 
 class _Extractor:
-    def __init__(self, lang: str, problem: Problem) -> None:
+    def __init__(self, lang: str, entry: str, n_params: int) -> None:
         self.lang = lang
-        self.problem = problem
         self.language = languages.get(lang)
-        self.entry = self.language.function_name(problem.entry_point)
-        self.n_params = len(problem.signature.params)
+        self.entry = entry
+        self.n_params = n_params
 
     # ---- driver ---------------------------------------------------------------
     def run(self, answer: str) -> Extraction:
