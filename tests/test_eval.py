@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from irgroups.evaluate import continuation, load_rows, pass_at_k
-from irgroups.evaluate.answers import cut_at_stops
+from irgroups.evaluate import load_rows, pass_at_k, read_answer
+from irgroups.evaluate.chat import Entry, cut_at_stops, prompt_entry, splice
 from irgroups.evaluate.passk import mean_pass_at_k
 from irgroups.evaluate.structural import rewrite_tests
 
@@ -36,14 +36,45 @@ def test_pass_at_k_matches_the_estimator() -> None:
     assert mean_pass_at_k([(1, 1)], 10) is None
 
 
-def test_answers_fenced_and_whole_programs() -> None:
-    prompt = "fn add(a: i64, b: i64) -> i64 {\n"
-    whole = "Sure:\n```rust\nuse std::io;\nfn add(a: i64, b: i64) -> i64 {\n    a + b\n}\nfn main() {}\n```\nDone."
-    assert continuation(prompt, whole, "rust", ["\n}"]) == "    a + b"
-    assert continuation(prompt, "    a + b\n}\n", "rust", ["\n}"]) == "    a + b"
-    py = 'def f(x):\n    """Doc."""\n'
-    assert continuation(py, '```python\ndef f(x):\n    """Doc."""\n    return x\n```', "python") == "    return x\n"
+def test_answers_are_read_as_continuations_or_chat_answers() -> None:
+    prompt = "/// Add.\nfn add(a: i64, b: i64) -> i64 {\n"
+    tests = "}\n\nfn main() {\n    assert_eq!(add(1, 2), 3);\n}\n"
+    whole = ("Sure:\n```rust\nuse std::io;\nfn add(mut a: i64, b: i64) -> i64 {\n    a += b;\n    a\n}\n"
+             "fn main() { assert_eq!(add(1, 1), 2); }\n```\nDone.")
+    got = read_answer(prompt, whole, "rust", "auto", ["\n}"])
+    assert got.path == "chat" and got.code is not None and "fn main" not in got.code
+    head, body, rest = splice(prompt, got.code, "rust", tests)
+    assert head == "" and "fn add(mut a: i64, b: i64)" in body and rest.lstrip().startswith("fn main")
+    cont = read_answer(prompt, "    a + b\n}\n", "rust", "auto", ["\n}"])
+    assert (cont.path, cont.code) == ("continuation", "    a + b")
+    assert read_answer(prompt, "```python\nprint(1)\n```", "rust").error == "no_code"
+    assert read_answer(prompt, whole, "rust", "continuation", ["\n}"]).path == "continuation"
     assert cut_at_stops("abc\ndef g", ["\ndef"]) == "abc"
+    assert prompt_entry("public static long F(List<long> l, Dictionary<string, long> d) {\n", "csharp") == \
+        Entry("F", 2, 0)
+
+
+def test_imports_merge_where_the_language_needs_them() -> None:
+    go_prompt = 'package f_test\n\nimport (\n    "testing"\n    "fmt"\n)\n\n// Doc.\nfunc f(x []int) []int {\n'
+    go_tests = '\nfunc TestF(t *testing.T) {\n    fmt.Println(f(nil))\n}\n'
+    answer = ('```go\npackage main\n\nimport (\n\t"fmt"\n\t"sort"\n)\n\nfunc f(x []int) []int {\n'
+              '\tsort.Ints(x)\n\treturn x\n}\n\nfunc main() {\n\tfmt.Println(f([]int{2, 1}))\n}\n```')
+    got = read_answer(go_prompt, answer, "go")
+    assert got.code is not None
+    head, body, _ = splice(go_prompt, got.code, "go", go_tests)
+    assert head.startswith("package f_test") and head.count("import") == 1
+    assert all(f'"{p}"' in head for p in ("testing", "fmt", "sort")) and "package" not in body
+    cs_prompt = ("using System;\nusing System.Diagnostics;\nclass Problem {\n    // Doc.\n"
+                 "    public static long F(long n) {\n")
+    cs_answer = ("```csharp\nusing System.Text.RegularExpressions;\npublic class Solution {\n"
+                 "    public static long F(long n) { return Helper(n); }\n"
+                 "    static long Helper(long n) { return Regex.IsMatch(\"a\", \"a\") ? n : 0; }\n"
+                 "    static void Main() { Console.WriteLine(F(1)); }\n}\n```")
+    got = read_answer(cs_prompt, cs_answer, "csharp")
+    assert got.code is not None
+    head, body, rest = splice(cs_prompt, got.code, "csharp", "    }\n    public static void Main(string[] args) {}\n}\n")
+    assert head.index("using System.Text.RegularExpressions;") < head.index("class Problem {")
+    assert "Helper" in body and "Console.WriteLine" not in body and rest.lstrip().startswith("public static void Main")
 
 
 def test_structural_rewrite() -> None:

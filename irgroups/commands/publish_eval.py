@@ -64,11 +64,14 @@ def _print_scores(scores: dict[str, Any]) -> None:
     mode = ("structural equality (corrected)" if scores.get("structural_equality")
             else "faithful (as MultiPL-E's harness)")
     table = Table(title=f"pass@k, C# scored {mode}")
-    for col in ["benchmark", "language", "problems", "samples", *keys, "not scored"]:
+    for col in ["benchmark", "language", "problems", "samples", *keys, "continuation", "chat", "format_error",
+                "not scored"]:
         table.add_column(col)
     for r in rows:
+        paths = r.get("paths", {})
         table.add_row(r["benchmark"], r["lang"], str(r["problems"]), str(r["samples"]),
                       *[f"{r[k]:.4f}" if k in r else "-" for k in keys],
+                      str(paths.get("continuation", 0)), str(paths.get("chat", 0)), str(r.get("format_errors", 0)),
                       json.dumps(r.get("problems_not_scored", {})))
     Console(width=160).print(table)
 
@@ -93,8 +96,13 @@ def _ks(text: str) -> tuple[int, ...]:
 @click.option("--workers", type=int, default=2, show_default=True)
 @click.option("--run-timeout", type=float, default=10.0, show_default=True)
 @click.option("-k", "ks", default="1,10,100", show_default=True, help="pass@k values.")
+@click.option("--answers", type=click.Choice(["auto", "continuation", "chat"]), default="auto", show_default=True,
+              help="How answers become programs: a continuation of the prompt cut at the stop tokens (base "
+              "models), a chat answer extracted by the build's extractor (its imports merged with the prompt's, "
+              "its own main and tests dropped), or auto: chat when the answer has a code block or defines the "
+              "function itself.")
 def execute_cmd(fmt: str, input_: str, completions: Path | None, canonical: bool, out: Path,
-                structural_equality: bool, workers: int, run_timeout: float, ks: str) -> None:
+                structural_equality: bool, workers: int, run_timeout: float, ks: str, answers: str) -> None:
     """Execute given completions of MultiPL-E or HumanEval-X rows with the harnesses' verdict rules."""
     from irgroups.evaluate import attach_completions, execute_rows, load_rows, score, write_results
     from irgroups.sandbox.base import Limits
@@ -107,7 +115,7 @@ def execute_cmd(fmt: str, input_: str, completions: Path | None, canonical: bool
             for row in rows:
                 row.completions = [row.extra.get("canonical_solution", "")]
         results = execute_rows(rows, workers=workers, limits=Limits(run_seconds=run_timeout),
-                               structural_equality=structural_equality)
+                               structural_equality=structural_equality, answers=answers)
         scores = score(results, _ks(ks))
         write_results(out, results, scores)
         _print_scores(scores)
@@ -133,9 +141,14 @@ def execute_cmd(fmt: str, input_: str, completions: Path | None, canonical: bool
 @click.option("--structural-equality", is_flag=True, help="C#: corrected score (see `execute --help`).")
 @click.option("--workers", type=int, default=2, show_default=True)
 @click.option("-k", "ks", default="1,10,100", show_default=True)
+@click.option("--answers", type=click.Choice(["auto", "continuation", "chat"]), default="auto", show_default=True,
+              help="How answers become programs: a continuation of the prompt cut at the stop tokens (base "
+              "models), a chat answer extracted by the build's extractor (its imports merged with the prompt's, "
+              "its own main and tests dropped), or auto: chat when the answer has a code block or defines the "
+              "function itself.")
 def eval_cmd(benchmarks: tuple[str, ...], completions: Path | None, backend: str | None, model: str | None,
              samples: int, temperature: float, top_p: float, max_new_tokens: int, seed: int, base_url: str,
-             limit: int | None, out: Path, structural_equality: bool, workers: int, ks: str) -> None:
+             limit: int | None, out: Path, structural_equality: bool, workers: int, ks: str, answers: str) -> None:
     """Generate (or take) completions for benchmarks, execute them, report pass@k per language."""
     from irgroups.evaluate import attach_completions, execute_rows, load_rows, score, write_results
     from irgroups.evaluate.rendered import rendered_rows
@@ -157,7 +170,7 @@ def eval_cmd(benchmarks: tuple[str, ...], completions: Path | None, backend: str
             _generate(rows, backend, model, samples, temperature, top_p, max_new_tokens, seed, base_url)
         elif not all(r.completions for r in rows):
             raise ConfigError("no completions: pass --completions FILE, or --backend and --model to generate")
-        results = execute_rows(rows, workers=workers, structural_equality=structural_equality)
+        results = execute_rows(rows, workers=workers, structural_equality=structural_equality, answers=answers)
         scores = score(results, _ks(ks))
         write_results(out, results, scores)
         _print_scores(scores)

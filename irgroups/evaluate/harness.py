@@ -24,9 +24,9 @@ HumanEval-X (THUDM/CodeGeeX, codegeex/benchmark/evaluate_humaneval_x.py + execut
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from irgroups.evaluate.answers import continuation, cut_at_stops
+from irgroups.evaluate import chat
 from irgroups.evaluate.rows import HUMANEVAL_X, MULTIPL_E, BenchRow
 from irgroups.evaluate.structural import HELPER, rewrite_tests
 from irgroups.sandbox import base as sb
@@ -39,28 +39,38 @@ class Program:
     job: sb.Job | None
     judge: str  # how to read the run: "exit0" | "go" | "mono"
     unsupported: str = ""  # why it cannot run here, when job is None
+    path: str = chat.CONTINUATION  # how the answer was read (chat.py)
+    format_error: str = ""  # a chat answer without usable code: why (then job is None)
 
 
 CS_FAIL_MARKERS = ("System.Diagnostics.DefaultTraceListener.Fail", "Unhandled Exception")
 
 
-def build(row: BenchRow, answer: str, limits: sb.Limits, structural_equality: bool = False) -> Program:
+def build(row: BenchRow, answer: str, limits: sb.Limits, structural_equality: bool = False,
+          answers: str = "auto") -> Program:
+    reading = chat.read(row.prompt, answer, row.lang, answers, row.stop_tokens if row.format == MULTIPL_E else [])
+    if reading.code is None:
+        return Program(None, "exit0", path=reading.path, format_error=f"{reading.error}: {reading.detail}")
+    prompt, completion, tests = row.prompt, reading.code, row.tests
+    if reading.path == chat.CHAT:
+        prompt, completion, tests = chat.splice(row.prompt, reading.code, row.lang, row.tests)
     if row.format == MULTIPL_E:
-        return _multipl_e(row, answer, limits, structural_equality)
-    if row.format == HUMANEVAL_X:
-        return _humaneval_x(row, answer, limits)
-    raise ValueError(row.format)
+        program = _multipl_e(row, prompt, completion, tests, limits, structural_equality)
+    elif row.format == HUMANEVAL_X:
+        program = _humaneval_x(row, prompt, completion, tests, limits, reading.path == chat.CHAT)
+    else:
+        raise ValueError(row.format)
+    return replace(program, path=reading.path)
 
 
 # ---- MultiPL-E -----------------------------------------------------------------------------
 
-def _multipl_e(row: BenchRow, answer: str, limits: sb.Limits, structural: bool) -> Program:
-    completion = continuation(row.prompt, answer, row.lang, row.stop_tokens)
-    tests = row.tests
+def _multipl_e(row: BenchRow, prompt: str, completion: str, tests: str, limits: sb.Limits,
+               structural: bool) -> Program:
     if structural and row.lang == "csharp":
         tests, _ = rewrite_tests(tests)
         tests += HELPER
-    program = row.prompt + completion + "\n" + tests
+    program = prompt + completion + "\n" + tests
     lang = row.lang
     if lang == "rust":
         return Program(sb.Job("rust", {"prog.rs": program}, ["{job}/prog"],
@@ -187,22 +197,20 @@ func (a *Assertions) Len(object interface{}, length int, msgAndArgs ...interface
 _GO_SHIM_DIR = "gopath/src/github.com/stretchr/testify/assert"
 
 
-def _humaneval_x(row: BenchRow, answer: str, limits: sb.Limits) -> Program:
+def _humaneval_x(row: BenchRow, prompt: str, code: str, tests: str, limits: sb.Limits, spliced: bool) -> Program:
     lang = row.lang
-    prompt = row.prompt
-    code = continuation(prompt, answer, lang)
     if lang == "python":
         kept = []
         for line in code.split("\n"):
-            if line.strip() and line[0] not in " \t":
-                break
+            if line.strip() and line[0] not in " \t" and not spliced:
+                break  # a continuation ends at the first unindented line, as HumanEval-X cuts it
             kept.append(line)
-        program = "\n".join(PY_IMPORTS) + "\n" + prompt + "\n".join(kept) + "\n" + row.tests + "\n"
+        program = "\n".join(PY_IMPORTS) + "\n" + prompt + "\n".join(kept) + "\n" + tests + "\n"
         return Program(sb.Job("python", {"prog.py": program}, ["python3", "{job}/prog.py"], None,
                               limits=limits), "exit0")
     if lang == "cpp":
         setup = "".join(s + "\n" for s in CPP_INCLUDES if s not in prompt)
-        program = setup + "\n" + prompt + code + "\n" + row.tests
+        program = setup + "\n" + prompt + code + "\n" + tests
         argv = ["g++", "-std=c++11", "prog.cpp", "-o", "prog"]
         if "openssl" in program:
             argv += ["-lcrypto", "-lssl"]
@@ -213,9 +221,12 @@ def _humaneval_x(row: BenchRow, answer: str, limits: sb.Limits) -> Program:
             prompt = prompt.replace(imports, "")
         setup = row.extra.get("test_setup", 'package main\n\nimport (\n    "testing"\n    '
                                             '"github.com/stretchr/testify/assert"\n)\n')
-        other = [f'"{p}"' for p in GO_PACKAGES if p not in setup and p.split("/")[-1] + "." in code]
-        head = setup + "\n" + ("import (\n" + "    ".join(p + "\n" for p in other) + ")\n" if other else "")
-        program = head + prompt + code + "\n" + row.tests
+        if spliced:  # the spliced head holds the package clause and every import the program uses
+            head, prompt = chat.splice(setup + "\n" + prompt, code, "go", tests)[0], ""
+        else:
+            other = [f'"{p}"' for p in GO_PACKAGES if p not in setup and p.split("/")[-1] + "." in code]
+            head = setup + "\n" + ("import (\n" + "    ".join(p + "\n" for p in other) + ")\n" if other else "")
+        program = head + prompt + code + "\n" + tests
         compile_sh = (f"mkdir -p {_GO_SHIM_DIR} && mv assert.go.txt {_GO_SHIM_DIR}/assert.go && "
                       "GOPATH=/job/gopath go test -c -o main.test main_test.go")
         files = {"main_test.go": program, "assert.go.txt": TESTIFY_SHIM}
@@ -223,7 +234,7 @@ def _humaneval_x(row: BenchRow, answer: str, limits: sb.Limits) -> Program:
                        "exit0")
     # rust
     declaration = row.extra.get("declaration", "")
-    body = prompt + code + row.tests
+    body = prompt + code + tests
     needed = [crate for crate, used in RUST_CRATES.items() if re.search(used, body)]
     if needed:
         return Program(None, "exit0", f"needs external crate(s) {', '.join(needed)}, which cannot be fetched here")
@@ -243,4 +254,4 @@ def passed(judge: str, run: sb.StepResult) -> bool:
     return run.exit_code == 0
 
 
-__all__ = ["Program", "build", "cut_at_stops", "passed", "UNSUPPORTED"]
+__all__ = ["Program", "build", "passed", "UNSUPPORTED"]

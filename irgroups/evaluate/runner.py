@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from irgroups.evaluate import harness
+from irgroups.evaluate.chat import CHAT, CONTINUATION
 from irgroups.evaluate.passk import mean_pass_at_k
 from irgroups.evaluate.rendered import IRGROUPS
 from irgroups.evaluate.rows import BenchRow
@@ -25,15 +26,23 @@ from irgroups.sandbox.local import LocalSandbox, ensure_usable
 from irgroups.shards import atomic_write_bytes, atomic_write_json
 
 PASSED, FAILED, COMPILE_ERROR, TIMEOUT = "passed", "failed", "compile_error", "timeout"
+FORMAT_ERROR = "format_error"  # a chat answer with no usable code: scored as a failure, counted apart
 MEMORY_LIMIT, SANDBOX_ERROR, UNSUPPORTED = "memory_limit", "sandbox_error", harness.UNSUPPORTED
 NOT_SCORED = (SANDBOX_ERROR, UNSUPPORTED)
 
 
 def judge_one(row: BenchRow, answer: str, sandbox: sb.Sandbox, limits: sb.Limits,
-              structural_equality: bool = False, slot: int = 0) -> dict[str, Any]:
+              structural_equality: bool = False, slot: int = 0, answers: str = "auto") -> dict[str, Any]:
+    """The verdict on one answer, and `path`: how the answer became a program (chat.py)."""
     if row.format == IRGROUPS:
-        return _judge_rendered(row, answer, sandbox, limits, slot)
-    program = harness.build(row, answer, limits, structural_equality)
+        return {"path": CHAT, **_judge_rendered(row, answer, sandbox, limits, slot)}
+    program = harness.build(row, answer, limits, structural_equality, answers)
+    return {"path": program.path, **_run(program, sandbox, slot)}
+
+
+def _run(program: harness.Program, sandbox: sb.Sandbox, slot: int) -> dict[str, Any]:
+    if program.format_error:
+        return {"status": FORMAT_ERROR, "detail": program.format_error}
     if program.job is None:
         return {"status": UNSUPPORTED, "detail": program.unsupported}
     result = sandbox.run(program.job, slot=slot)
@@ -59,16 +68,16 @@ def _judge_rendered(row: BenchRow, answer: str, sandbox: sb.Sandbox, limits: sb.
     problem = row.extra["problem"]
     got = extract(row.lang, answer, problem)
     if got.code is None:
-        return {"status": FAILED, "detail": f"format_error: {got.error} {got.detail}"}
+        return {"status": FORMAT_ERROR, "detail": f"{got.error}: {got.detail}"}
     v = execute(problem, row.lang, got.code, sandbox, limits, slot=slot)
-    status = {"runtime_error": FAILED, "format_error": FAILED}.get(v.status, v.status)
+    status = {"runtime_error": FAILED}.get(v.status, v.status)
     return {"status": status, "detail": v.stderr_tail[-1500:], "tests_passed": v.tests_passed,
             "tests_total": v.tests_total}
 
 
 def execute_rows(rows: list[BenchRow], workers: int = 2, limits: sb.Limits | None = None,
                  structural_equality: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
+                 progress: Callable[[int, int], None] | None = None, answers: str = "auto") -> list[dict[str, Any]]:
     limits = limits or sb.Limits(run_seconds=10.0)
     sandbox = LocalSandbox()
     ensure_usable(sandbox)
@@ -78,7 +87,8 @@ def execute_rows(rows: list[BenchRow], workers: int = 2, limits: sb.Limits | Non
     def one(item: tuple[int, tuple[BenchRow, int, str]]) -> dict[str, Any]:
         nonlocal done
         index, (row, sample, answer) = item
-        verdict = judge_one(row, answer, sandbox, limits, structural_equality, slot=index % max(workers, 1))
+        verdict = judge_one(row, answer, sandbox, limits, structural_equality, slot=index % max(workers, 1),
+                            answers=answers)
         done += 1
         if progress:
             progress(done, len(work))
@@ -95,8 +105,10 @@ def execute_rows(rows: list[BenchRow], workers: int = 2, limits: sb.Limits | Non
 def score(results: list[dict[str, Any]], ks: tuple[int, ...] = (1, 10, 100)) -> dict[str, Any]:
     """pass@k per benchmark and language, plus counts of what was not scored and why."""
     per: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    paths: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in results:
         per[(r["benchmark"], r["lang"])][r["task_id"]].append(r["status"])
+        paths[(r["benchmark"], r["lang"])][r.get("path", CONTINUATION)] += 1
     out: dict[str, Any] = {"per_language": [], "structural_equality": any(r.get("structural_equality")
                                                                            for r in results)}
     for (bench, lang), tasks in sorted(per.items()):
@@ -113,6 +125,8 @@ def score(results: list[dict[str, Any]], ks: tuple[int, ...] = (1, 10, 100)) -> 
             counts.append((len(statuses_of_task), statuses_of_task.count(PASSED)))
         entry: dict[str, Any] = {"benchmark": bench, "lang": lang, "problems": len(counts),
                                  "samples": sum(n for n, _ in counts), "statuses": dict(statuses),
+                                 # how answers became programs: a low score caused by format shows here
+                                 "paths": dict(paths[(bench, lang)]), "format_errors": statuses.get(FORMAT_ERROR, 0),
                                  "problems_not_scored": dict(skipped)}
         for k in ks:
             value = mean_pass_at_k(counts, k)
