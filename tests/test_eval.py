@@ -168,3 +168,33 @@ def test_rows_load_and_refuse_bad_rows(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"name": "x", "language": "rs"}) + "\n")
     with pytest.raises(ValueError, match="missing"):
         load_rows(str(bad), "multipl-e")
+
+
+HUMANEVAL_X_CHAT = {
+    "Go/55": ("Sure!\n```go\npackage main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\n// Fib returns the n-th Fibonacci number.\n"
+              "func Fib(n int) int {\n\tif n <= 2 {\n\t\treturn 1\n\t}\n\treturn helper(n)\n}\n\nfunc helper(n int) int {\n"
+              "\ta, b := 1, 1\n\tfor i := 2; i < n; i++ {\n\t\ta, b = b, a+b\n\t}\n\treturn b\n}\n\nfunc main() {\n"
+              "\tfmt.Println(Fib(10))\n\tos.Exit(0)\n}\n```"),
+    # the declaration already imports HashMap: the answer's own `use` of it must not clash
+    "Rust/55": ("```rust\nuse std::collections::HashMap;\n\nfn fib(mut n: i32) -> i32 {\n    let mut memo: HashMap<i32, i32> = "
+                "HashMap::new();\n    go(n, &mut memo)\n}\nfn go(n: i32, m: &mut HashMap<i32, i32>) -> i32 {\n    if n <= 2 { return 1; }\n"
+                "    if let Some(v) = m.get(&n) { return *v; }\n    let r = go(n - 1, m) + go(n - 2, m);\n    m.insert(n, r);\n"
+                "    r\n}\n\nfn main() { println!(\"{}\", fib(10)); }\n```"),
+    "CPP/55": ("```cpp\n#include <vector>\nusing namespace std;\nint fib(int n) {\n    vector<int> f(n + 2, 1);\n"
+               "    for (int i = 3; i <= n; i++) f[i] = f[i-1] + f[i-2];\n    return f[n];\n}\n"
+               "int main() { return fib(10) == 55 ? 0 : 1; }\n```"),
+    "Python/55": ("Here:\n```python\nimport functools\n\n@functools.lru_cache(None)\ndef fib(n: int):\n"
+                  "    return 1 if n <= 2 else fib(n - 1) + fib(n - 2)\n\nif __name__ == '__main__':\n    print(fib(10))\n```"),
+}
+
+
+def test_humaneval_x_chat_answers(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in HUMANEVAL_X.read_text().splitlines()]
+    rows = [{**r, "completion": HUMANEVAL_X_CHAT[r["task_id"]]} for r in rows if r["task_id"] in HUMANEVAL_X_CHAT]
+    src = tmp_path / "rows.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    results = _execute(["--format", "humaneval-x", "--input", str(src)], tmp_path / "out")
+    assert [(r["task_id"], r["path"], r["status"]) for r in results] == \
+        [(r["task_id"], "chat", "passed") for r in rows], [r["detail"][-300:] for r in results]
+    scores = json.loads((tmp_path / "out" / "scores.json").read_text())
+    assert all(s["paths"] == {"chat": 1} and s["format_errors"] == 0 for s in scores["per_language"])

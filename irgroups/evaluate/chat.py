@@ -128,6 +128,8 @@ def splice(prompt: str, code: str, lang: str, tests: str) -> tuple[str, str, str
         head, body = _splice_go(head, code, tests)
     elif lang == "csharp":
         head, body = _splice_csharp(head, code)
+    elif lang == "rust":
+        body = drop_reimports(code, head)
     else:
         body = code
     return head + ("\n" if head and not head.endswith("\n") else ""), body, drop_closing_brace(tests)
@@ -152,6 +154,38 @@ def _without_doc(head: str, lang: str) -> str:
             head = h[:len(h) - len(last)]
             continue
         return h
+
+
+def drop_reimports(code: str, context: str) -> str:
+    """Rust: the answer's `use` declarations whose every name `context` already imports (the
+    prompt's, or HumanEval-X's declaration): importing a name twice is an error (E0252)."""
+    have = set().union(*(_use_names(u) for u in _RUST_USE.findall(context)))
+    def keep(m: re.Match[str]) -> str:
+        names = _use_names(m.group(0))
+        return "" if names and "*" not in m.group(0) and names <= have else m.group(0)
+
+    return _RUST_USE.sub(keep, code)
+
+
+_RUST_USE = re.compile(r"^[ \t]*(?:pub\s+)?use\s+[^;]*;[ \t]*\n?", re.M)
+
+
+def _use_names(use: str) -> set[str]:
+    """The names a `use` declaration brings in: `use a::{b, c::{self, d as e}};` -> {b, c, e}."""
+    tree = re.sub(r"^\s*(pub\s+)?use\s+|;\s*$", "", use.strip())
+    names = set()
+    for m in re.finditer(r"(?:\bas\s+(\w+))|(\w+)\s*(?=[,}]|$)", tree):
+        name = m.group(1) or m.group(2)
+        if name == "self":  # `a::{self, b}` brings in `a`: the segment before the brace that holds it
+            depth, i = 0, m.start()
+            while i > 0 and not (tree[i] == "{" and depth == 0):
+                depth += {"}": 1, "{": -1}.get(tree[i], 0) if i != m.start() else 0
+                i -= 1
+            seg = re.search(r"(\w+)\s*::\s*$", tree[:i])
+            name = seg.group(1) if seg else None
+        if name and name != "as":
+            names.add(name)
+    return names
 
 
 def _splice_go(head: str, code: str, tests: str) -> tuple[str, str]:

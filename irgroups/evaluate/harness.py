@@ -240,6 +240,8 @@ def _humaneval_x(row: BenchRow, prompt: str, code: str, tests: str, limits: sb.L
         return Program(None, "exit0", f"needs external crate(s) {', '.join(needed)}, which cannot be fetched here")
     declaration = "\n".join(line for line in declaration.split("\n")
                             if not re.match(r"\s*use\s+(rand|regex|md5)\b", line))
+    if spliced:
+        body = chat.drop_reimports(body, declaration)
     program = "\nfn main(){ \n } \n" + declaration + body
     argv = ["rustc", "--test", "--edition", "2021", "-A", "warnings", "prog.rs", "-o", "prog"]
     return Program(sb.Job("rust", {"prog.rs": program}, ["{job}/prog"], argv, limits=limits), "exit0")
