@@ -95,12 +95,42 @@ def read(prompt: str, answer: str, lang: str, mode: str = "auto", stop_tokens: l
     entry = prompt_entry(prompt, lang)
     if mode == CONTINUATION or entry is None:
         return Reading(CONTINUATION, cut_at_stops(answer, stop_tokens or []))
-    got = extract_function(lang, answer, entry.name, entry.params)
-    if mode == CHAT or _FENCE.search(answer) or got.ok:
-        if not got.ok:
-            return Reading(CHAT, None, got.error, got.detail)
+    # strict: scored as the harness would score the code the model wrote (no renamed entry, no
+    # import added for it, no modifier changed)
+    got = extract_function(lang, answer, entry.name, entry.params, strict=True)
+    if got.ok:
         return Reading(CHAT, got.code, None, got.detail)
+    if mode == CHAT or _FENCE.search(answer):
+        block = _own_block(answer, lang)
+        tagged = _own_block(answer, lang, untagged=False)
+        if tagged is not None and mode != CHAT and not _defines(tagged, lang, entry.name):
+            # a fenced block holding only the body: a continuation of the prompt in a fence
+            return Reading(CONTINUATION, cut_at_stops(tagged, stop_tokens or []), None, "code block read as a continuation")
+        if block is not None and got.error == "unparsable":
+            # the model's function with a syntax error: the compiler says so, as it would in the harness
+            return Reading(CHAT, block, None, "code block taken as it is: " + got.detail)
+        return Reading(CHAT, None, got.error, got.detail)
     return Reading(CONTINUATION, cut_at_stops(answer, stop_tokens or []))
+
+
+_BLOCK = re.compile(r"^[ \t]*(```|~~~)[ \t]*([^\s`]*)[^\n]*\n(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
+_LANG_TAGS = {"python": {"python", "py", "python3"}, "rust": {"rust", "rs"}, "go": {"go", "golang"},
+              "csharp": {"csharp", "cs", "c#"}, "cpp": {"cpp", "c++", "cc", "cxx"}}
+
+
+def _own_block(answer: str, lang: str, untagged: bool = True) -> str | None:
+    """The first closed block tagged with `lang`, else (if `untagged`) the first untagged one."""
+    blocks = [(m.group(2).lower(), m.group(3)) for m in _BLOCK.finditer(answer)]
+    for want in (_LANG_TAGS[lang], {""} if untagged else set()):
+        for tag, text in blocks:
+            if tag in want:
+                return text
+    return None
+
+
+def _defines(code: str, lang: str, name: str) -> bool:
+    return any((m := _SIGNATURE[lang].match(line)) is not None and m.group("name") == name
+               for line in code.split("\n"))
 
 
 def cut_at_stops(code: str, stop_tokens: list[str]) -> str:
@@ -234,12 +264,14 @@ def _go_packages_used(text: str) -> set[str]:
 
 
 def _splice_csharp(head: str, code: str) -> tuple[str, str]:
-    """C#: the answer's usings join the prompt's at the top; its types and the members of its
-    class go inside the prompt's class (C# allows nested types), where the tests' Main also lives."""
+    """C#: the answer's usings join the prompt's at the top, its other types go before the prompt's
+    class (top level: a static class of extension methods cannot be nested), and the members of its
+    class go inside the prompt's class, where the tests' Main also lives."""
     root = ts.parse("csharp", code).root_node
     src = code.encode("utf-8")
     usings: list[str] = []
-    parts: list[str] = []
+    types: list[str] = []
+    members: list[str] = []
     for node in root.children:
         if node.type == "using_directive":
             usings.append(_slice(src, node))
@@ -247,15 +279,15 @@ def _splice_csharp(head: str, code: str) -> tuple[str, str]:
             body = node.child_by_field_name("body")
             if body is not None:
                 inner = _slice(src, body).strip()
-                parts.append(inner[1:-1].strip("\n"))
+                members.append(inner[1:-1].strip("\n"))
         elif node.type.endswith("_declaration"):
-            parts.append(_slice(src, node))
+            types.append(_slice(src, node))
     lines = head.split("\n")
     have = {line.strip() for line in lines if line.strip().startswith("using ")}
     new = [u for u in dict.fromkeys(usings) if u.strip() not in have]
     last_using = max((i for i, line in enumerate(lines) if line.strip().startswith("using ")), default=-1)
-    lines[last_using + 1:last_using + 1] = new
-    return "\n".join(lines), "\n\n".join(parts) + "\n"
+    lines[last_using + 1:last_using + 1] = new + types
+    return "\n".join(lines), "\n\n".join(members) + "\n"
 
 
 def _slice(src: bytes, node: object) -> str:

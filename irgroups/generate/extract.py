@@ -50,13 +50,16 @@ def extract(lang: str, answer: str, problem: Problem) -> Extraction:
     return extract_function(lang, answer, entry, len(problem.signature.params))
 
 
-def extract_function(lang: str, answer: str, entry: str, n_params: int) -> Extraction:
+def extract_function(lang: str, answer: str, entry: str, n_params: int, strict: bool = False) -> Extraction:
     """The code in `answer` that defines function `entry` (with `n_params` parameters) in language
     `lang`, with what it needs; for answers to prompts that are not irgroups problems (MultiPL-E,
-    HumanEval-X), whose entry is known by its name in the target language. Never raises."""
+    HumanEval-X), whose entry is known by its name in the target language. Never raises.
+
+    `strict` (for scoring, as a benchmark harness would): no near-miss entry name is renamed, no
+    missing import is added, no C# modifier is changed; the code is taken as the model wrote it."""
     try:
         name = languages.get(lang).name
-        return _Extractor(name, entry, n_params).run(answer if isinstance(answer, str) else str(answer))
+        return _Extractor(name, entry, n_params, strict).run(answer if isinstance(answer, str) else str(answer))
     except Exception as e:  # noqa: BLE001 - a bug here must not stop a pipeline
         return Extraction(None, UNPARSABLE, f"extractor failed: {type(e).__name__}: {e}")
 
@@ -218,6 +221,15 @@ def _py_locals(fn: Node, src: bytes) -> set[str]:
     return out
 
 
+def _rust_methods(node: Node, src: bytes) -> list[str]:
+    """Names of the functions a trait or an impl block declares."""
+    body = node.child_by_field_name("body")
+    if body is None:
+        return []
+    return [_text(src, nm) for c in body.named_children if c.type in ("function_item", "function_signature_item")
+            for nm in [c.child_by_field_name("name")] if nm is not None]
+
+
 def _cpp_declared_name(decl: Node | None, src: bytes) -> tuple[str, Node | None]:
     """The name a C++ declarator declares, and its parameter list when it is a function."""
     while decl is not None:
@@ -236,11 +248,12 @@ def _cpp_declared_name(decl: Node | None, src: bytes) -> tuple[str, Node | None]
 
 
 class _Extractor:
-    def __init__(self, lang: str, entry: str, n_params: int) -> None:
+    def __init__(self, lang: str, entry: str, n_params: int, strict: bool = False) -> None:
         self.lang = lang
         self.language = languages.get(lang)
         self.entry = entry
         self.n_params = n_params
+        self.strict = strict
 
     # ---- driver ---------------------------------------------------------------
     def run(self, answer: str) -> Extraction:
@@ -288,7 +301,7 @@ class _Extractor:
             return [i for i, p in enumerate(parsed) if any(it.func and name in it.names for it in p[4])]
 
         found = defining(entry)
-        if not found:
+        if not found and not self.strict:
             norm = _norm(entry)
             alts = sorted({n for p in parsed for it in p[4] if it.func and it.params == self.n_params
                            for n in it.names if _norm(n) == norm and n != entry})
@@ -350,8 +363,16 @@ class _Extractor:
         seeds = [it for it in tables[primary].get(name, []) if it.func or it.kind == "member"]
         if not seeds:
             return None
+        foreign: dict[str, list[_Item]] = {}
         if self.lang == "csharp":
             owner = seeds[0].owner
+            classes = {(it.block, it.names[0]): it for p in parsed for it in p[4] if it.kind == "def" and it.names}
+            for p in parsed:
+                for it in p[4]:
+                    cls = classes.get((it.block, it.owner))
+                    if it.kind == "member" and it.owner not in (owner, "") and cls is not None:
+                        for n in it.names:
+                            foreign.setdefault(n, [cls])
             for table in tables:
                 for key in list(table):
                     table[key] = [it for it in table[key]
@@ -375,15 +396,38 @@ class _Extractor:
                         if r in tables[b]:
                             queue.extend(tables[b][r])
                             break
-            # impl blocks and methods follow the type they belong to
+            # what nothing names but the program needs: impl blocks and methods follow the type (or
+            # the trait) they belong to; C++ operators follow the types they take; Go's init() and
+            # `var _ = f()` run at start-up; a C# class's constructors come with its members
             defined = {n for it in kept if it.kind in ("def", "member") for n in it.names}
+            # (a method may share its name with the function that calls it: `l.median()` in `median`)
+            called = {r for it in kept for r in it.refs} | defined
             blocks_used = {it.block for it in kept}
             more = [it for b in sorted(blocks_used) for it in parsed[b][4]
-                    if it.kind == "attached" and it.owner in defined and not any(it is k for k in kept)]
+                    if not any(it is k for k in kept) and self._implied(it, defined, seeds[0], called)]
+            if self.lang == "csharp":  # a class whose members (extension methods...) are called by name
+                wanted = {r for it in kept for r in it.refs} - defined
+                more += [c for r in sorted(wanted) for c in foreign.get(r, []) if not any(c is k for k in kept + more)]
             if not more:
                 break
             queue.extend(more)
         return kept
+
+    def _implied(self, it: _Item, defined: set[str], entry: _Item, called: set[str]) -> bool:
+        methods = set(it.extra.get("methods", "").split())
+        if it.kind == "attached":
+            # an impl of a kept type or trait; a trait impl for a foreign type (`impl Ext for str`)
+            # whose methods are called
+            return it.owner in defined or it.extra.get("trait", "") in defined or bool(methods & called)
+        if self.lang == "rust":
+            return bool(methods & called)  # a trait whose methods are called: method syntax never names it
+        if self.lang == "go":
+            return it.kind == "def" and ("init" in it.names or "_" in it.names)
+        if self.lang == "cpp":
+            return it.func and any(n.startswith("operator") for n in it.names) and bool(it.refs & defined)
+        if self.lang == "csharp":
+            return it.kind == "member" and bool(it.extra.get("ctor")) and it.owner == entry.owner
+        return False
 
     # ---- per-language items -----------------------------------------------------
     def items(self, root: Node, src: bytes, block: int) -> list[_Item]:
@@ -456,15 +500,24 @@ class _Extractor:
                 if ty is not None:
                     base = ty.child_by_field_name("type") if ty.type == "generic_type" else ty
                     owner = _text(src, base) if base is not None else ""
-                out.append(_Item("attached", (), text, frozenset(_idents(node, src)), pos=node.start_byte,
-                                 owner=owner.split("::")[-1]))
+                item = _Item("attached", (), text, frozenset(_idents(node, src)), pos=node.start_byte,
+                             owner=owner.split("::")[-1])
+                item.extra["methods"] = " ".join(_rust_methods(node, src))
+                trait = node.child_by_field_name("trait")
+                if trait is not None:
+                    base = trait.child_by_field_name("type") if trait.type == "generic_type" else trait
+                    item.extra["trait"] = _text(src, base if base is not None else trait).split("::")[-1]
+                out.append(item)
             elif t in ("function_item", "struct_item", "enum_item", "union_item", "trait_item", "const_item",
                        "static_item", "type_item", "mod_item", "macro_definition"):
                 nm = node.child_by_field_name("name")
                 names: tuple[str, ...] = (_text(src, nm),) if nm is not None else ()
                 is_fn = t == "function_item"
-                out.append(_Item("def", names, text, frozenset(_idents(node, src) - set(names)), pos=node.start_byte,
-                                 func=is_fn, params=_param_count("rust", node.child_by_field_name("parameters"))))
+                item = _Item("def", names, text, frozenset(_idents(node, src) - set(names)), pos=node.start_byte,
+                             func=is_fn, params=_param_count("rust", node.child_by_field_name("parameters")))
+                if t == "trait_item":
+                    item.extra["methods"] = " ".join(_rust_methods(node, src))
+                out.append(item)
         return out
 
     def items_go(self, root: Node, src: bytes) -> list[_Item]:
@@ -507,6 +560,11 @@ class _Extractor:
         children = list(self._walk_top(root, src, ("comment",)))
         for idx, (start, node, _attrs) in enumerate(children):
             t = node.type
+            body = node.child_by_field_name("body")
+            if t == "namespace_definition" and node.child_by_field_name("name") is None and body is not None:
+                # an anonymous namespace only limits linkage: its items are top-level helpers
+                out += self.items_cpp(body, src)
+                continue
             end = node.end_byte
             if t in ("struct_specifier", "class_specifier", "enum_specifier", "union_specifier") \
                     and idx + 1 < len(children) and children[idx + 1][1].type == ";":
@@ -622,6 +680,8 @@ class _Extractor:
                    pos=m.start_byte, func=is_fn,
                    params=_param_count("csharp", m.child_by_field_name("parameters")) if is_fn else -1,
                    owner=cname, csharp_method=is_fn, csharp_field=t == "field_declaration")
+        if t == "constructor_declaration":
+            it.extra["ctor"] = "1"
         return it
 
     # ---- assembly -------------------------------------------------------------
@@ -674,7 +734,9 @@ class _Extractor:
         texts = []
         for it in members:
             text = it.text
-            if it is entry_item:
+            if self.strict:
+                pass  # as the model wrote it: a harness would not make its methods static either
+            elif it is entry_item:
                 text = _cs_modifiers(text, public=True, static=True)
             elif (make_static and (it.csharp_method or it.csharp_field)
                   and not re.search(r"\bconst\b", text.split("=")[0])) or (not cls and it.csharp_method):
@@ -692,6 +754,8 @@ class _Extractor:
 
     # ---- imports the code needs and lacks ------------------------------------------
     def fix_imports(self, out: str) -> str:
+        if self.strict and self.lang != "go":  # Go's pass also drops unused imports, which Go refuses
+            return out
         fn = getattr(self, f"imports_{self.lang}", None)
         return fn(out) if fn is not None else out
 
@@ -775,7 +839,7 @@ class _Extractor:
                "bits": "math/bits", "regexp": "regexp"}
         have = {(a or p.rsplit("/", 1)[-1]) for p, a in imports.items()}
         for pkg, path in std.items():
-            if pkg in pkgs_used and pkg not in have and pkg not in defined and not _go_local(tree.root_node, src, pkg):
+            if not self.strict and pkg in pkgs_used and pkg not in have and pkg not in defined and not _go_local(tree.root_node, src, pkg):
                 imports[path] = ""
         rest = [it.text for it in items if it.kind != "import"]
         head = ["package main"]
