@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from irgroups import code as ts
-from irgroups.generate.extract import extract_function
+from irgroups.generate.extract import extract_function, tag_lang
 
 CONTINUATION, CHAT = "continuation", "chat"
 MODES = ("auto", CONTINUATION, CHAT)
@@ -114,14 +114,12 @@ def read(prompt: str, answer: str, lang: str, mode: str = "auto", stop_tokens: l
 
 
 _BLOCK = re.compile(r"^[ \t]*(```|~~~)[ \t]*([^\s`]*)[^\n]*\n(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
-_LANG_TAGS = {"python": {"python", "py", "python3"}, "rust": {"rust", "rs"}, "go": {"go", "golang"},
-              "csharp": {"csharp", "cs", "c#"}, "cpp": {"cpp", "c++", "cc", "cxx"}}
 
 
 def _own_block(answer: str, lang: str, untagged: bool = True) -> str | None:
     """The first closed block tagged with `lang`, else (if `untagged`) the first untagged one."""
-    blocks = [(m.group(2).lower(), m.group(3)) for m in _BLOCK.finditer(answer)]
-    for want in (_LANG_TAGS[lang], {""} if untagged else set()):
+    blocks = [(tag_lang(m.group(2)), m.group(3)) for m in _BLOCK.finditer(answer)]
+    for want in ({lang}, {""} if untagged else set()):
         for tag, text in blocks:
             if tag in want:
                 return text

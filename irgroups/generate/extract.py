@@ -84,7 +84,8 @@ class _Block:
     closed: bool
 
 
-def _tag_lang(tag: str) -> str:
+def tag_lang(tag: str) -> str:
+    """A fence's info string as a language name; "" untagged, "other" for any other language."""
     t = tag.strip().lower().strip("{}.").split(",")[0]
     t = t.removeprefix("language-")
     if t in _UNTAGGED:
@@ -115,7 +116,7 @@ def _blocks(answer: str) -> list[_Block]:
                 break
             body.append(lines[j])
             j += 1
-        out.append(_Block(_tag_lang(m.group(2)), textwrap.dedent("\n".join(body)), closed))
+        out.append(_Block(tag_lang(m.group(2)), textwrap.dedent("\n".join(body)), closed))
         i = j + 1
     return out
 
