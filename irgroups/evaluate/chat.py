@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from irgroups import code as ts
-from irgroups.generate.extract import extract_function, tag_lang
+from irgroups.generate.extract import extract_function, go_packages_used, tag_lang
 
 CONTINUATION, CHAT = "continuation", "chat"
 MODES = ("auto", CONTINUATION, CHAT)
@@ -240,25 +240,14 @@ def _splice_go(head: str, code: str, tests: str) -> tuple[str, str]:
         if node.type not in ("package_clause", "import_declaration"):
             body_parts.append(_slice(src, node))
     body = "\n\n".join(body_parts) + "\n"
-    used = _go_packages_used(body + "\n" + tests)
+    program = body + "\n" + tests
+    used = go_packages_used(ts.parse("go", program).root_node, program.encode("utf-8"))
     kept = {p: a for p, a in imports.items() if a in ("_", ".") or (a or p.rsplit("/", 1)[-1]) in used}
     package = next((r for r in rest_head if r.startswith("package")), "")
     others = [r for r in rest_head if not r.startswith("package")]
     block = ("import (\n" + "".join(f'    {a + " " if a else ""}"{p}"\n' for p, a in kept.items()) + ")") \
         if kept else ""
     return "\n\n".join(x for x in [package, block, *others] if x), body
-
-
-def _go_packages_used(text: str) -> set[str]:
-    root = ts.parse("go", text).root_node
-    src = text.encode("utf-8")
-    used = set()
-    for n in ts.walk(root):
-        if n.type in ("selector_expression", "qualified_type"):
-            operand = n.child_by_field_name("operand") or n.child_by_field_name("package")
-            if operand is not None and operand.type in ("identifier", "package_identifier"):
-                used.add(_slice(src, operand))
-    return used
 
 
 def _splice_csharp(head: str, code: str) -> tuple[str, str]:

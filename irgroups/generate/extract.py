@@ -819,12 +819,7 @@ class _Extractor:
         tree = ts.parse(self.lang, out)
         src = out.encode("utf-8")
         items = self.items_go(tree.root_node, src)
-        pkgs_used: set[str] = set()
-        for n in ts.walk(tree.root_node):
-            if n.type == "selector_expression" or n.type == "qualified_type":
-                operand = n.child_by_field_name("operand") or n.child_by_field_name("package")
-                if operand is not None and operand.type in ("identifier", "package_identifier"):
-                    pkgs_used.add(_text(src, operand))
+        pkgs_used = go_packages_used(tree.root_node, src)
         imports: dict[str, str] = {}
         for it in items:
             if it.kind != "import":
@@ -974,6 +969,17 @@ def _prepend_imports(out: str, add: list[str], items: list[_Item]) -> str:
         lineno = out.encode("utf-8")[:last.pos].count(b"\n") + last.text.count("\n") + 1
         return "\n".join(lines[:lineno] + add + lines[lineno:])
     return "\n".join(add) + "\n\n" + out
+
+
+def go_packages_used(root: Node, src: bytes) -> set[str]:
+    """The names Go code uses as packages (`strings` in `strings.Split`, `sort.Interface`)."""
+    used = set()
+    for n in ts.walk(root):
+        if n.type in ("selector_expression", "qualified_type"):
+            operand = n.child_by_field_name("operand") or n.child_by_field_name("package")
+            if operand is not None and operand.type in ("identifier", "package_identifier"):
+                used.add(_text(src, operand))
+    return used
 
 
 def _go_local(root: Node, src: bytes, name: str) -> bool:
