@@ -30,11 +30,11 @@ import polars as pl
 from irgroups.amplify import amplify_inputs
 from irgroups.amplify.guard import guard
 from irgroups.amplify.oracle import SOURCE_LANGS, answer_inputs
-from irgroups.batch import execute_all
 from irgroups.problems.model import Problem
 from irgroups.sandbox.base import Limits
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.shards import read_stage
+from irgroups.verifier import Item, Verifier
 
 
 def main() -> None:
@@ -53,14 +53,15 @@ def main() -> None:
     langs = sorted({m["lang"] for m in members})
     limits = Limits()
     sandbox = LocalSandbox()
+    verifier = Verifier(sandbox, limits=limits, workers=args.workers)
     try:
         # 1. the independent inputs, answered by the source and guarded by the references
         used = sorted({m["problem_id"] for m in members if problems[m["problem_id"]].source_lang in SOURCE_LANGS})
         jobs = [(replace(problems[pid], amplified=()), amplify_inputs(problems[pid], args.inputs, args.seed, "sample"))
                 for pid in used]
-        answered = answer_inputs(jobs, sandbox, limits, args.workers)
+        answered = answer_inputs(jobs, verifier)
         fresh = [replace(p, amplified=tuple(tests)) for (p, _), (tests, _) in zip(jobs, answered)]
-        checked, dropped = guard(fresh, langs, sandbox, limits, args.workers)
+        checked, dropped = guard(fresh, langs, verifier)
         independent = {p.problem_id: p for p in checked}
         # the build's own amplified inputs are not part of the independent set
         for pid, p in independent.items():
@@ -75,8 +76,8 @@ def main() -> None:
 
         # 2. equivalent members on the independent inputs
         equivalent = [m for m in members if m["equivalent"] and m["problem_id"] in independent]
-        verdicts = execute_all([(independent[m["problem_id"]], m["lang"], m["code"]) for m in equivalent],
-                               sandbox, limits, args.workers)
+        verdicts = verifier.verify_all([Item(independent[m["problem_id"]], m["lang"], m["code"])
+                                         for m in equivalent])
         failing = [(m, v) for m, v in zip(equivalent, verdicts) if v.status != "passed"]
         print(f"equivalent members: {len(equivalent)}; failing the independent inputs: {len(failing)} "
               f"({100 * len(failing) / max(1, len(equivalent)):.2f}%)")
@@ -88,8 +89,7 @@ def main() -> None:
                   f"{v.tests_passed}/{v.tests_total}")
 
         # 3. re-execution on the run's own tests
-        again = execute_all([(problems[m["problem_id"]], m["lang"], m["code"]) for m in members], sandbox, limits,
-                            args.workers)
+        again = verifier.verify_all([Item(problems[m["problem_id"]], m["lang"], m["code"]) for m in members])
         eq_not_pass = [m for m, v in zip(members, again) if m["equivalent"] and v.status != "passed"]
         ineq_pass = [m for m, v in zip(members, again) if not m["equivalent"] and v.status == "passed"]
         print(f"re-executed {len(members)} members on their own tests: equivalent but not passing: "

@@ -28,6 +28,7 @@ from irgroups.llvm.schema import LLVM_GROUPS
 from irgroups.problems.model import Problem
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.shards import read_stage
+from irgroups.verifier import Verifier
 
 
 def _read(run: Path, stage: str, i: int) -> list[dict]:  # type: ignore[type-arg]
@@ -54,6 +55,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     n_shards = len(sorted((args.run / "labels").glob("part-*.parquet")))
     sandbox = LocalSandbox()
+    verifier = Verifier(sandbox, workers=args.workers)
     cfg = LLVMConfig(max_tokens=args.max_tokens)
     rows_all = []
     stats_all: dict = {}  # type: ignore[type-arg]
@@ -65,7 +67,7 @@ def main() -> int:
             cands = _read(args.run, "candidates", i)
             labels = _read(args.run, "labels", i)
             ts = time.monotonic()
-            rows, stats = make_llvm_groups(problems, cands, labels, sandbox, workers=args.workers, config=cfg)
+            rows, stats = make_llvm_groups(problems, cands, labels, verifier, config=cfg)
             pq.write_table(pa.Table.from_pylist(rows, schema=LLVM_GROUPS), out / f"part-{i:05d}.parquet")
             for op, c in stats["operators"].items():
                 ops.setdefault(op, Counter()).update(c)

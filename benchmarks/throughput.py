@@ -34,7 +34,8 @@ from irgroups.problems.model import Problem
 from irgroups.sandbox.base import Job, Limits, Sandbox
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.shards import read_stage
-from irgroups.stages.executions import execute_candidates
+from irgroups.stages.executions import execution_row
+from irgroups.verifier import Item, Verifier
 
 GO_TEST = 'package main\n\nimport "testing"\n\nfunc TestIrgroups(t *testing.T) { main() }\n'
 
@@ -81,7 +82,10 @@ def timed_irgroups(rows: list[dict[str, Any]], problems: dict[str, Problem], box
             start = time.perf_counter()
             sandbox = make_sandbox(box_name)
             try:
-                rows_out, _ = execute_candidates(rows, problems, sandbox, cache, workers, limits)
+                with Verifier(sandbox, limits=limits, workers=workers, cache=cache) as verifier:
+                    verdicts = verifier.verify_all([Item(problems[r["problem_id"]], r["lang"], r["code"],
+                                                         r["candidate_id"]) for r in rows])
+                rows_out = [execution_row(r, v, len(problems[r["problem_id"]].tests)) for r, v in zip(rows, verdicts)]
             finally:
                 sandbox.close()
             times.append(time.perf_counter() - start)

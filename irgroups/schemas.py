@@ -109,21 +109,3 @@ GROUPS = pa.schema([
     ("mutation_score_original", pa.float64()),
     ("mutation_score", pa.float64()),
 ])
-
-BY_STAGE = {
-    "problems": PROBLEMS,
-    "candidates": CANDIDATES,
-    "prompts": PROMPTS,
-    "executions": EXECUTIONS,
-    "labels": LABELS,
-    "groups": GROUPS,
-}
-
-
-def _llvm_groups() -> pa.Schema:
-    from irgroups.llvm.schema import LLVM_GROUPS
-
-    return LLVM_GROUPS
-
-
-BY_STAGE["llvm_groups"] = _llvm_groups()

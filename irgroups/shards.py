@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from irgroups.errors import ShardError
-from irgroups.schemas import BY_STAGE, SCHEMA_VERSION
+from irgroups.schemas import SCHEMA_VERSION
 
 
 def part_name(index: int) -> str:
@@ -44,13 +44,14 @@ def atomic_write_json(path: Path, obj: Any) -> None:
     atomic_write_bytes(path, (json.dumps(obj, indent=2, sort_keys=True) + "\n").encode())
 
 
-class Stage:
-    """One stage's directory in a run."""
+class StageDir:
+    """One stage's directory in a run: its shards, their stats and its manifest."""
 
-    def __init__(self, run_dir: Path, name: str, config_hash: str, tools: dict[str, str] | None = None) -> None:
+    def __init__(self, run_dir: Path, name: str, config_hash: str, tools: dict[str, str] | None = None,
+                 schema: pa.Schema | None = None) -> None:
         self.dir = run_dir / name
         self.name = name
-        self.schema = BY_STAGE[name]
+        self.schema = schema if schema is not None else schema_of(name)
         self.config_hash = config_hash
         self.dir.mkdir(parents=True, exist_ok=True)
         manifest = self.dir / "manifest.json"
@@ -111,4 +112,11 @@ def read_stage(run_dir: Path, name: str) -> pa.Table:
     files = sorted((run_dir / name).glob("part-*.parquet"))
     if not files:
         raise ShardError(f"{run_dir / name}: no shards; has this stage run?")
-    return pa.concat_tables([pq.read_table(f, schema=BY_STAGE[name]) for f in files])
+    schema = schema_of(name)
+    return pa.concat_tables([pq.read_table(f, schema=schema) for f in files])
+
+
+def schema_of(name: str) -> pa.Schema:
+    from irgroups.stages import schema_of as registered
+
+    return registered(name)

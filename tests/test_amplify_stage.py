@@ -19,6 +19,7 @@ from irgroups.problems.model import Param, Problem, Signature
 from irgroups.problems.model import TestCase as Case
 from irgroups.sandbox.base import Limits
 from irgroups.sandbox.local import LocalSandbox
+from irgroups.verifier import Verifier
 
 LIMITS = Limits(run_seconds=2.0)
 
@@ -45,7 +46,7 @@ QUIRKY = Problem("t/quirky", "python", SOURCE, "quirky", Signature((Param("n", T
 
 def test_the_source_answers_and_every_dropped_input_has_its_reason(sandbox: LocalSandbox) -> None:
     inputs = [(n,) for n in (3, 2, 4, 5, 6, 9, 7, 11, 8)]
-    [(tests, dropped)] = oracle.answer_inputs([(QUIRKY, inputs)], sandbox, LIMITS, workers=2)
+    [(tests, dropped)] = oracle.answer_inputs([(QUIRKY, inputs)], Verifier(sandbox, limits=LIMITS, workers=2))
     assert [(t.args[0], t.expected) for t in tests] == [(3, 30), (4, 40), (6, 60), (7, 70), (8, 80)]
     assert dropped == Counter({oracle.RAISED: 1, oracle.NO_ANSWER: 1, oracle.UNSTABLE: 1, oracle.NOT_TYPED: 1})
 
@@ -62,7 +63,7 @@ def test_inputs_a_reference_fails_are_dropped_and_its_final_verdict_cached(sandb
     refs = {("t/mod3", "rust"): RUST_MOD}
     cache = VerdictCache(tmp_path / "verdicts.sqlite")
     try:
-        [kept], [dropped] = guard([problem], ["rust", "go"], sandbox, LIMITS, 2, cache,
+        [kept], [dropped] = guard([problem], ["rust", "go"], Verifier(sandbox, limits=LIMITS, workers=2, cache=cache),
                                   reference=lambda p, lang: refs.get((p.problem_id, lang)))
         assert [t.args[0] for t in kept.amplified] == [5, 8, 10]
         assert dropped == Counter({disagrees("rust"): 2, UNREPORTED: 1})
@@ -80,7 +81,7 @@ def test_amplify_problems_on_a_bundled_problem(sandbox: LocalSandbox, n: int) ->
     from irgroups.problems import sources
 
     problem = next(p for p in sources.load("bundled").problems if p.problem_id == "irgroups/word_counts")
-    [out], report = amplify_problems([problem], ["rust"], sandbox, LIMITS, n, seed=0, workers=2)
+    [out], report = amplify_problems([problem], ["rust"], Verifier(sandbox, limits=LIMITS, workers=2), n, seed=0)
     assert len(out.amplified) == n and out.tests == problem.tests
     if n:
         assert report[problem.problem_id] == {"proposed": n, "kept": n, "dropped": {}}

@@ -19,6 +19,7 @@ from irgroups.llvm import LLVM_GROUPS, LLVMConfig, make_llvm_groups, mutate, ree
 from irgroups.llvm.toolchain import find, run_helper
 from irgroups.problems.model import Problem
 from irgroups.sandbox.local import LocalSandbox
+from irgroups.verifier import Verifier
 
 pytestmark = pytest.mark.skipif(
     shutil.which("clang++") is None or shutil.which("rustc") is None or shutil.which("bwrap") is None,
@@ -116,7 +117,8 @@ def llvm_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
     cands = read_stage(out, "candidates").to_pylist()
     labels = read_stage(out, "labels").to_pylist()
     sandbox = LocalSandbox()
-    rows, stats = make_llvm_groups(problems, cands, labels, sandbox, workers=2, config=LLVMConfig(seed=1))
+    with Verifier(sandbox, workers=2) as verifier:
+        rows, stats = make_llvm_groups(problems, cands, labels, verifier, config=LLVMConfig(seed=1))
     yield {"rows": rows, "stats": stats, "problems": {p.problem_id: p for p in problems}, "sandbox": sandbox,
            "run": out}
     sandbox.close()

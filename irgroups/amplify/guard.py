@@ -20,15 +20,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from irgroups import code as codemod
 from irgroups import references
-from irgroups.batch import execute_all
-from irgroups.cache import VerdictCache
 from irgroups.errors import SandboxError
 from irgroups.execute import SANDBOX_ERROR, Verdict
 from irgroups.problems.model import Problem
 from irgroups.results import MISSING, PASS
-from irgroups.sandbox import base as sb
+from irgroups.verifier import Item, Verifier
 
 ROUNDS = 3
 UNREPORTED = "a reference reported nothing for it (timeout or crash)"
@@ -41,8 +38,7 @@ def disagrees(lang: str) -> str:
 Reference = Callable[[Problem, str], "str | None"]
 
 
-def guard(problems: list[Problem], langs: list[str], sandbox: sb.Sandbox, limits: sb.Limits, workers: int,
-          cache: VerdictCache | None = None, reference: Reference = references.load,
+def guard(problems: list[Problem], langs: list[str], verifier: Verifier, reference: Reference = references.load,
           ) -> tuple[list[Problem], list[Counter[str]]]:
     """`problems` without the amplified tests a verified reference fails; what was dropped, by reason.
 
@@ -56,12 +52,12 @@ def guard(problems: list[Problem], langs: list[str], sandbox: sb.Sandbox, limits
             for lang in langs:
                 ref = reference(current[k], lang)
                 if ref is not None:
-                    items.append((current[k], lang, ref))
+                    items.append(Item(current[k], lang, ref))
                     owners.append(k)
-        verdicts = execute_all(items, sandbox, limits, workers)
+        verdicts = verifier.verify_all(items)
         by_problem: dict[int, list[tuple[str, str, Verdict]]] = {}
-        for k, (_, lang, ref), v in zip(owners, items, verdicts):
-            by_problem.setdefault(k, []).append((lang, ref, v))
+        for k, item, v in zip(owners, items, verdicts):
+            by_problem.setdefault(k, []).append((item.lang, item.code, v))
         still = []
         for k in unsettled:
             runs = by_problem.get(k, [])
@@ -71,9 +67,9 @@ def guard(problems: list[Problem], langs: list[str], sandbox: sb.Sandbox, limits
                 current[k] = replace(current[k], amplified=kept)
                 if kept:
                     still.append(k)
-            elif cache is not None:
+            else:
                 for lang, ref, v in runs:  # the exact programs the executions stage would run
-                    cache.put(cache.key_for(codemod.candidate_id(lang, ref), current[k], lang, limits), v)
+                    verifier.remember(Item(current[k], lang, ref), v)
         unsettled = still
         if not unsettled:
             break

@@ -18,11 +18,11 @@ from collections import Counter
 from typing import Any
 
 from irgroups import types as T
-from irgroups.batch import run_all
 from irgroups.errors import SandboxError
 from irgroups.problems.model import Problem, TestCase
 from irgroups.results import MISSING, decoded, reported
 from irgroups.sandbox import base as sb
+from irgroups.verifier import Item, Verifier
 
 SOURCE_LANGS = ("python",)  # sources that can be run as they are
 ROUNDS = 3
@@ -47,8 +47,8 @@ def probe(problem: Problem, inputs: list[tuple[Any, ...]]) -> Problem:
                    problem.signature, tuple(TestCase(tuple(a), dummy) for a in inputs), problem.origin)
 
 
-def answer_inputs(jobs: list[tuple[Problem, list[tuple[Any, ...]]]], sandbox: sb.Sandbox, limits: sb.Limits,
-                  workers: int) -> list[tuple[list[TestCase], Counter[str]]]:
+def answer_inputs(jobs: list[tuple[Problem, list[tuple[Any, ...]]]], verifier: Verifier,
+                  ) -> list[tuple[list[TestCase], Counter[str]]]:
     """For each (problem, inputs): the inputs its source answered, as tests in the inputs' order,
     and how many of the others were dropped, by reason."""
     answers: list[dict[int, Any]] = [{} for _ in jobs]
@@ -61,9 +61,9 @@ def answer_inputs(jobs: list[tuple[Problem, list[tuple[Any, ...]]]], sandbox: sb
         items = []
         for j in owners:
             problem, inputs = jobs[j]
-            job = (probe(problem, [inputs[i] for i in pending[j]]), "python", problem.source_code)
+            job = Item(probe(problem, [inputs[i] for i in pending[j]]), problem.source_lang, problem.source_code)
             items += [job, job]  # twice: an answer must not change between runs
-        results = run_all(items, sandbox, limits, workers)
+        results = verifier.run(items)
         for pos, j in enumerate(owners):
             pending[j] = _read_round(jobs[j][0], pending[j], results[2 * pos:2 * pos + 2], answers[j], dropped[j])
     out = []

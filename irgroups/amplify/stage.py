@@ -10,18 +10,17 @@ from typing import Any
 from irgroups.amplify.guard import guard
 from irgroups.amplify.inputs import amplify_inputs
 from irgroups.amplify.oracle import SOURCE_LANGS, answer_inputs
-from irgroups.cache import VerdictCache
 from irgroups.problems.model import Problem
-from irgroups.sandbox import base as sb
+from irgroups.verifier import Verifier
 
 NOT_RUNNABLE_SOURCE = "source language cannot be run"
 
 
-def amplify_problems(problems: list[Problem], langs: list[str], sandbox: sb.Sandbox, limits: sb.Limits,
-                     n: int, seed: int, workers: int, cache: VerdictCache | None = None,
+def amplify_problems(problems: list[Problem], langs: list[str], verifier: Verifier, n: int, seed: int,
                      ) -> tuple[list[Problem], dict[str, dict[str, Any]]]:
     """Each problem with up to `n` amplified tests, and per problem id: how many inputs were
-    proposed, how many kept, and how many dropped by reason."""
+    proposed, how many kept, and how many dropped by reason. The references' final verdicts go
+    into the verifier's cache."""
     report: dict[str, dict[str, Any]] = {}
     if n <= 0:
         return list(problems), report
@@ -30,11 +29,11 @@ def amplify_problems(problems: list[Problem], langs: list[str], sandbox: sb.Sand
         if p.source_lang not in SOURCE_LANGS:
             report[p.problem_id] = {"proposed": 0, "kept": 0, "dropped": {}, "skipped": NOT_RUNNABLE_SOURCE}
     jobs = [(problems[k], amplify_inputs(problems[k], n, seed)) for k in runnable]
-    answered = answer_inputs(jobs, sandbox, limits, workers)
+    answered = answer_inputs(jobs, verifier)
     out = list(problems)
     for k, (tests, _) in zip(runnable, answered):
         out[k] = replace(problems[k], amplified=tuple(tests))
-    guarded, guard_dropped = guard([out[k] for k in runnable], langs, sandbox, limits, workers, cache)
+    guarded, guard_dropped = guard([out[k] for k in runnable], langs, verifier)
     for k, (_, inputs), (_, oracle_dropped), problem, dropped in zip(runnable, jobs, answered, guarded,
                                                                        guard_dropped):
         out[k] = problem

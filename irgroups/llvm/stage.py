@@ -27,7 +27,6 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +40,7 @@ from irgroups.llvm.tokens import counter
 from irgroups.llvm.toolchain import LEVELS, LLVMTools, find, run_helper
 from irgroups.problems.model import Problem
 from irgroups.sandbox import base as sb
+from irgroups.verifier import Verifier
 
 KIND = "llvm-ir"
 _KIND_OF = {TIMEOUT: "timeout", MEMORY_LIMIT: "memory_limit", RUNTIME_ERROR: "runtime_error"}
@@ -195,9 +195,10 @@ def _dist(xs: list[int]) -> dict[str, float]:
 
 
 def make_llvm_groups(problems: list[Problem], candidates: list[dict[str, Any]], labels: list[dict[str, Any]],
-                     sandbox: sb.Sandbox, workers: int = 2, config: LLVMConfig | None = None,
+                     verifier: Verifier, config: LLVMConfig | None = None,
                      on_done: Callable[[], None] | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """One llvm-ir group row per problem that gets one (schema: irgroups.llvm.schema.LLVM_GROUPS), and stats."""
+    """One llvm-ir group row per problem that gets one (schema: irgroups.llvm.schema.LLVM_GROUPS), and
+    stats. Source candidates are processed `verifier.workers` at a time in its sandbox."""
     cfg = config or LLVMConfig()
     tools = find()
     by_id = {c["candidate_id"]: c for c in candidates}
@@ -212,17 +213,16 @@ def make_llvm_groups(problems: list[Problem], candidates: list[dict[str, Any]], 
         cands.sort(key=lambda c: (c["origin"] != "reference", c["candidate_id"]))
         jobs += [(pmap[pid], lang, c) for c in cands[:cfg.max_sources_per_lang]]
 
-    def work(i: int) -> SourceResult:
+    def work(i: int, slot: int) -> SourceResult:
         p, lang, c = jobs[i]
         try:
-            return process_source(p, lang, c, sandbox, tools, cfg, slot=i % max(workers, 1))
+            return process_source(p, lang, c, verifier.sandbox, tools, cfg, slot=slot)
         finally:
             if on_done:
                 on_done()
 
-    with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
-        results = list(pool.map(work, range(len(jobs))))
-    return assemble(problems, results, tools, cfg)
+    done = dict(verifier.map(work, range(len(jobs))))
+    return assemble(problems, [done[i] for i in range(len(jobs))], tools, cfg)
 
 
 def assemble(problems: list[Problem], results: list[SourceResult], tools: LLVMTools,

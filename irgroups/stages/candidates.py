@@ -6,10 +6,11 @@ from collections import Counter
 from typing import Any
 
 from irgroups import code as codemod
-from irgroups import references
+from irgroups import references, schemas
 from irgroups.generate import mutate
 from irgroups.languages import Language
 from irgroups.problems.model import Problem
+from irgroups.stages.base import Context, Output, Shard, Stage, register
 
 
 def make_candidates(problems: list[Problem], langs: list[Language], mutants_per_reference: int,
@@ -56,3 +57,36 @@ def _row(cid: str, problem: Problem, lang: str, code: str, origin: str, parent: 
     return {"candidate_id": cid, "problem_id": problem.problem_id, "lang": lang, "code": code,
             "origin": origin, "parent_id": parent, "mutation": mutation, "raw_output": None,
             "extract_error": None}
+
+
+@register
+class Candidates(Stage):
+    """The bundled references and their mutants (`--references`), and a model's answers (`--backend`)."""
+
+    name = "candidates"
+    inputs = ("problems",)
+    schema = schemas.CANDIDATES
+
+    def run(self, shard: Shard, ctx: Context) -> Output:
+        cfg = ctx.cfg
+        problems = shard.problems()
+        parts = []
+        stats: dict[str, Any] = {}
+        if cfg.references:
+            rows, stats = make_candidates(problems, ctx.langs, cfg.mutants_per_reference, cfg.seed)
+            parts.append(rows)
+        if cfg.backend != "reference":
+            from irgroups.generate.model import model_candidates
+
+            assert cfg.model is not None and ctx.requests is not None
+            rows, mstats = model_candidates(problems, ctx.langs, ctx.backend, ctx.requests, cfg.model, cfg.backend,
+                                            cfg.sampling, cfg.prompt_template)
+            parts.append(rows)
+            stats.update(mstats)
+        rows, duplicates = merge_candidates(parts)
+        if duplicates:
+            stats.setdefault("dropped", {})["duplicate candidate"] = duplicates
+        return Output(rows, stats)
+
+    def teardown(self, ctx: Context) -> None:
+        ctx.close()  # the model: later stages need the memory

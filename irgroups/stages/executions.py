@@ -1,94 +1,74 @@
-"""candidates -> executions: every candidate run on its tests in the sandbox, in parallel,
-through the verdict cache."""
+"""candidates -> executions: every candidate run on its tests (original and amplified) by the
+verifier: the verdict cache, the prefilter, then batched sandbox runs."""
 
 from __future__ import annotations
 
-import queue
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
-from irgroups import languages
-from irgroups.batch import execute_batch, plan_batches, prefilter
-from irgroups.cache import VerdictCache
+from irgroups import schemas
 from irgroups.execute import FORMAT_ERROR, Verdict
-from irgroups.problems.model import Problem
-from irgroups.sandbox.base import Limits, Sandbox
-from irgroups.sandbox.toolchains import resolve
+from irgroups.stages.base import Context, Output, Shard, Stage, register
+from irgroups.verifier import Item
 
 
-def execute_candidates(candidates: list[dict[str, Any]], problems: dict[str, Problem], sandbox: Sandbox,
-                       cache: VerdictCache, workers: int, limits: Limits,
-                       on_done: Callable[[int], None] = lambda n: None,
-                       max_batch: int = 64,
-                       on_rows: Callable[[list[tuple[int, dict[str, Any]]]], None] | None = None,
-                       ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Verdicts for every candidate: from the cache, the prefilter, or batched sandbox runs.
+@register
+class Executions(Stage):
+    name = "executions"
+    inputs = ("problems", "candidates")
+    schema = schemas.EXECUTIONS
+    progress_unit = "candidates"
 
-    `on_rows` gets (index, execution row) pairs as soon as they are known, batch by batch, so a
-    caller can finish a shard while other shards' batches (a 10 s timeout, say) still run."""
-    def n_original(i: int) -> int:
-        return len(problems[candidates[i]["problem_id"]].tests)
+    def work(self, shard: Shard, ctx: Context) -> int:
+        return len(shard.read("candidates"))
 
-    verdicts: dict[int, Verdict] = {}
-    keys: dict[int, str] = {}
-    pending: dict[str, list[int]] = {}
-    hits = prefiltered = 0
-    for i, row in enumerate(candidates):
-        problem = problems[row["problem_id"]]
-        if row.get("extract_error"):
-            n = len(problem.all_tests)
-            verdicts[i] = Verdict(FORMAT_ERROR, 0, n, ["missing"] * n,
-                                  stderr_tail=row["extract_error"], backend="none")
-            continue
-        toolchain = resolve(languages.get(row["lang"])).version
-        keys[i] = cache.key_for(row["candidate_id"], problem, row["lang"], limits)
-        cached = cache.get(keys[i])
-        if cached is not None:
-            hits += 1
-            verdicts[i] = cached
-            continue
-        early = prefilter(problem, row["lang"], row["code"])
-        if early is not None:
-            prefiltered += 1
-            early.toolchain, early.backend = toolchain, "prefilter"
-            verdicts[i] = early
-            cache.put(keys[i], early)
-            continue
-        pending.setdefault(row["lang"], []).append(i)
-    on_done(len(verdicts))
-    if on_rows is not None and verdicts:
-        on_rows([(i, _row(candidates[i], v, n_original(i))) for i, v in verdicts.items()])
+    def run(self, shard: Shard, ctx: Context) -> Output:
+        return next(self.run_many([shard], ctx))[1]
 
-    batches = [b for idx in pending.values() for b in plan_batches(idx, workers, max_batch)]
-    slots: queue.Queue[int] = queue.Queue()
-    for w in range(workers):
-        slots.put(w)
+    def run_many(self, shards: list[Shard], ctx: Context) -> Iterator[tuple[int, Output]]:
+        """Every pending shard's candidates share the verifier's workers (a timeout in one shard
+        does not idle the others); a shard is done the moment its last verdict is in."""
+        cands = {s.index: s.read("candidates") for s in shards}
+        problems = {p.problem_id: p for s in shards for p in s.problems()}
+        got: dict[int, list[dict[str, Any] | None]] = {i: [None] * len(c) for i, c in cands.items()}
+        left = {i: len(c) for i, c in cands.items()}
+        items = []
+        early: list[tuple[tuple[int, int], Verdict]] = []
+        for i, rows in cands.items():
+            for pos, row in enumerate(rows):
+                problem = problems[row["problem_id"]]
+                if row.get("extract_error"):
+                    n = len(problem.all_tests)
+                    early.append(((i, pos), Verdict(FORMAT_ERROR, 0, n, ["missing"] * n,
+                                                    stderr_tail=row["extract_error"], backend="none")))
+                else:
+                    items.append(Item(problem, row["lang"], row["code"], row["candidate_id"], (i, pos)))
+        hits = ctx.verifier.stats["cache_hits"]
 
-    def run(batch: list[int]) -> None:
-        slot = slots.get()
-        try:
-            items = [(problems[candidates[i]["problem_id"]], candidates[i]["lang"], candidates[i]["code"]) for i in batch]
-            results = execute_batch(items, sandbox, limits, slot=slot)
-            for i, v in zip(batch, results):
-                verdicts[i] = v
-                cache.put(keys[i], v)
-        finally:
-            slots.put(slot)
-            on_done(len(batch))
-        if on_rows is not None:
-            on_rows([(i, _row(candidates[i], verdicts[i], n_original(i))) for i in batch])
+        def verdicts() -> Iterator[tuple[tuple[int, int], Verdict]]:
+            yield from early
+            for item, v in ctx.verifier.verify(items):
+                yield item.tag, v
 
-    # the longest batches first, so a slow one does not start last
-    batches.sort(key=len, reverse=True)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(run, batches))
-    rows = [_row(cand, verdicts[i], n_original(i)) for i, cand in enumerate(candidates)]
-    return rows, {"cache_hits": hits, "prefiltered": prefiltered, "batches": len(batches),
-                  "executed": len(candidates) - hits - prefiltered}
+        for i in [i for i, n in left.items() if n == 0]:
+            yield i, _output([])
+        for (i, pos), v in verdicts():
+            row = cands[i][pos]
+            got[i][pos] = execution_row(row, v, len(problems[row["problem_id"]].tests))
+            left[i] -= 1
+            ctx.advance(1)
+            if left[i] == 0:
+                yield i, _output([r for r in got[i] if r is not None])
+        ctx.counters["verdicts_from_cache"] = ctx.counters.get("verdicts_from_cache", 0) + \
+            ctx.verifier.stats["cache_hits"] - hits
 
 
-def _row(cand: dict[str, Any], v: Verdict, original_total: int) -> dict[str, Any]:
+def _output(rows: list[dict[str, Any]]) -> Output:
+    return Output(rows, {"executed": len(rows), "statuses": dict(Counter(r["status"] for r in rows))})
+
+
+def execution_row(cand: dict[str, Any], v: Verdict, original_total: int) -> dict[str, Any]:
     return {
         "candidate_id": cand["candidate_id"], "problem_id": cand["problem_id"], "lang": cand["lang"],
         "status": v.status, "tests_passed": v.tests_passed, "tests_total": v.tests_total,

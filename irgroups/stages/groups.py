@@ -10,8 +10,10 @@ import hashlib
 from collections import Counter
 from typing import Any
 
+from irgroups import schemas
 from irgroups.problems.model import Problem
 from irgroups.prompts import translation_prompt
+from irgroups.stages.base import Context, Output, Shard, Stage, register
 from irgroups.strength import problem_scores
 
 
@@ -61,3 +63,13 @@ def make_groups(problems: list[Problem], candidates: list[dict[str, Any]],
             "mutation_score_original": strength.get("score_original"), "mutation_score": strength.get("score"),
         })
     return rows, {"no_group": dict(no_group)}
+
+
+@register
+class Groups(Stage):
+    name = "groups"
+    inputs = ("problems", "candidates", "labels")
+    schema = schemas.GROUPS
+
+    def run(self, shard: Shard, ctx: Context) -> Output:
+        return Output(*make_groups(shard.problems(), shard.read("candidates"), shard.read("labels")))

@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from irgroups import schemas
 from irgroups.execute import FORMAT_ERROR, PASSED, SANDBOX_ERROR
+from irgroups.stages.base import Context, Output, Shard, Stage, register
 
 KIND = {
     "failed": "wrong_output",
@@ -41,3 +43,13 @@ def make_labels(candidates: list[dict[str, Any]], executions: list[dict[str, Any
             "failed_amplified": sum(1 for i in failed if i >= original),
         })
     return rows, {"dropped": dict(dropped)}
+
+
+@register
+class Labels(Stage):
+    name = "labels"
+    inputs = ("candidates", "executions")
+    schema = schemas.LABELS
+
+    def run(self, shard: Shard, ctx: Context) -> Output:
+        return Output(*make_labels(shard.read("candidates"), shard.read("executions")))

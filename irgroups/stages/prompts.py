@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from irgroups import schemas
 from irgroups.languages import Language
 from irgroups.problems.model import Problem
 from irgroups.prompts import TRANSLATE, translation_prompt
+from irgroups.stages.base import Context, Output, Shard, Stage, register
 
 
 def make_prompts(problems: list[Problem], langs: list[Language], template: str = TRANSLATE) -> list[dict[str, Any]]:
@@ -22,3 +24,15 @@ def make_prompts(problems: list[Problem], langs: list[Language], template: str =
                 "amplified_tests": p.amplified_json, "tests_hash": p.tests_hash,
             })
     return rows
+
+
+@register
+class Prompts(Stage):
+    """The on-policy RL prompt table (<out>/prompts)."""
+
+    name = "prompts"
+    inputs = ("problems",)
+    schema = schemas.PROMPTS
+
+    def run(self, shard: Shard, ctx: Context) -> Output:
+        return Output(make_prompts(shard.problems(), ctx.langs, ctx.cfg.prompt_template))

@@ -1,0 +1,97 @@
+"""Are two runs' rows the same? Row for row, every stage, every column that the build decides.
+
+    python benchmarks/same_rows.py RUN_A RUN_B
+    python benchmarks/same_rows.py --before REF [--out DIR] [build options...]
+
+The second form builds the embedded default twice, once with the code at git REF (a
+worktree) and once with this tree, then compares them: a refactor that claims to keep all
+behaviour shows it here. Columns that measure the machine (seconds, CPU, memory, where a
+verdict came from) are left out; everything else (statuses, per-test outcomes, passed counts,
+labels, group members, amplified tests) must be equal. Exit status 1 on any difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+STAGES = ("problems", "prompts", "candidates", "executions", "labels", "groups")
+KEYS = {"problems": ("problem_id",), "prompts": ("prompt_id",), "candidates": ("candidate_id",),
+        "executions": ("candidate_id",), "labels": ("candidate_id",), "groups": ("problem_id",)}
+MEASURED = {"compile_seconds", "run_seconds", "cpu_seconds", "peak_memory_mb", "backend", "stderr_tail"}
+
+
+def rows(run: Path, stage: str) -> dict[tuple[Any, ...], dict[str, Any]]:
+    out = {}
+    for f in sorted((run / stage).glob("part-*.parquet")):
+        for r in pq.read_table(f).to_pylist():
+            out[tuple(r[k] for k in KEYS[stage])] = {k: v for k, v in r.items() if k not in MEASURED}
+    return out
+
+
+def compare(a: Path, b: Path) -> int:
+    bad = 0
+    for stage in STAGES:
+        ra, rb = rows(a, stage), rows(b, stage)
+        only_a, only_b = sorted(set(ra) - set(rb)), sorted(set(rb) - set(ra))
+        differ = [k for k in sorted(set(ra) & set(rb)) if ra[k] != rb[k]]
+        same = len(ra) - len(only_a) - len(differ)
+        print(f"{stage:10s} {len(ra):6d} rows vs {len(rb):6d}: {same} identical, {len(differ)} differ, "
+              f"{len(only_a)} only in A, {len(only_b)} only in B")
+        for k in differ[:5]:
+            cols = [c for c in ra[k] if ra[k][c] != rb[k].get(c)]
+            print(f"    {k}: {cols}: {json.dumps({c: ra[k][c] for c in cols}, default=str)[:300]} vs "
+                  f"{json.dumps({c: rb[k].get(c) for c in cols}, default=str)[:300]}")
+        bad += len(differ) + len(only_a) + len(only_b)
+        if not only_a and not only_b and list(ra) != list(rb):
+            print(f"    {stage}: the same rows in another order")
+            bad += 1
+    print("IDENTICAL" if not bad else f"{bad} differences")
+    return 1 if bad else 0
+
+
+def build_at(ref: str | None, out: Path, extra: list[str]) -> None:
+    """`irgroups build` of the embedded default with the code at `ref` (None: this tree)."""
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ)
+    if ref is not None:
+        tree = out.parent / f"tree-{ref}"
+        if not tree.exists():
+            subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(tree), ref], check=True)
+        env["PYTHONPATH"] = str(tree)
+        cwd = tree
+    else:
+        env["PYTHONPATH"] = str(root)
+        cwd = root
+    cmd = [sys.executable, "-c", "from irgroups.cli import main; main()", "build", "--out", str(out),
+           "--overwrite", "--no-progress", *extra]
+    subprocess.run(cmd, check=True, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("runs", nargs="*", type=Path)
+    ap.add_argument("--before", help="a git ref: build with its code and with this tree, then compare")
+    ap.add_argument("--out", type=Path, default=None, help="where the two builds go (default: a temp dir)")
+    args, extra = ap.parse_known_args()
+    if args.before is None:
+        if len(args.runs) != 2:
+            ap.error("give two run directories, or --before REF")
+        return compare(*args.runs)
+    work = args.out or Path(tempfile.mkdtemp(prefix="same-rows-"))
+    work.mkdir(parents=True, exist_ok=True)
+    build_at(args.before, work / "before", extra)
+    build_at(None, work / "after", extra)
+    return compare(work / "before", work / "after")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,2 +1,0 @@
-"""Subcommands that live in their own modules. Each module here exposes `COMMANDS`,
-a list of click commands; `irgroups.cli` registers them all."""
