@@ -16,9 +16,7 @@ the rest goes one at a time. Verdicts agree with one-at-a-time execution
 from __future__ import annotations
 
 import math
-import queue
 import re
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from irgroups import code as codemod
@@ -134,43 +132,3 @@ def plan_batches(indices: list[int], workers: int, max_batch: int = 64) -> list[
     count = workers * math.ceil(len(indices) / (workers * max_batch))
     size = max(1, math.ceil(len(indices) / count))
     return [indices[j:j + size] for j in range(0, len(indices), size)]
-
-
-def run_all(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, limits: sb.Limits, workers: int,
-            max_batch: int = 64) -> list[sb.JobResult]:
-    """run_batch over items of any languages: batched per language, `workers` batches at a time."""
-    by_lang: dict[str, list[int]] = {}
-    for k, (_, lang, _) in enumerate(items):
-        by_lang.setdefault(lang, []).append(k)
-    batches = [b for idx in by_lang.values() for b in plan_batches(idx, workers, max_batch)]
-    batches.sort(key=len, reverse=True)  # the longest first, so a slow one does not start last
-    slots: queue.Queue[int] = queue.Queue()
-    for w in range(workers):
-        slots.put(w)
-    results: list[sb.JobResult | None] = [None] * len(items)
-
-    def run(batch: list[int]) -> None:
-        slot = slots.get()
-        try:
-            for k, r in zip(batch, run_batch([items[k] for k in batch], sandbox, limits, slot=slot)):
-                results[k] = r
-        finally:
-            slots.put(slot)
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(run, batches))
-    return [r for r in results if r is not None]
-
-
-def execute_all(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, limits: sb.Limits, workers: int,
-                max_batch: int = 64) -> list[Verdict]:
-    """Verdicts for items of any languages, batched per language, `workers` batches at a time."""
-    toolchains: dict[str, str] = {}
-    verdicts = []
-    for (problem, lang, _), result in zip(items, run_all(items, sandbox, limits, workers, max_batch)):
-        v = judge(result, problem)
-        if lang not in toolchains:
-            toolchains[lang] = resolve(languages.get(lang)).version
-        v.toolchain = toolchains[lang]
-        verdicts.append(v)
-    return verdicts

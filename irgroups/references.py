@@ -1,6 +1,6 @@
 """Reference translations bundled under data/references/<lang>/<problem slug>.<ext>.
 
-    python -m irgroups.references check rust [HumanEval/0 ...]
+    python -m irgroups.references check rust [HumanEval/0 ...] [--sandbox docker]
 
 runs each reference on its problem's tests and prints the verdicts.
 """
@@ -8,7 +8,6 @@ runs each reference on its problem's tests and prints the verdicts.
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from irgroups import languages
@@ -38,29 +37,29 @@ def available(lang: str) -> list[str]:
 
 
 def _main(argv: list[str]) -> int:
-    from irgroups.execute import execute
     from irgroups.problems import sources
-    from irgroups.sandbox.local import LocalSandbox
+    from irgroups.verifier import Item, Verifier
 
     if len(argv) < 2 or argv[0] != "check":
         print(__doc__)
         return 2
+    sandbox = "local"
+    if "--sandbox" in argv:
+        at = argv.index("--sandbox")
+        sandbox = argv[at + 1] if at + 1 < len(argv) else "local"
+        argv = argv[:at] + argv[at + 2:]
     lang = languages.get(argv[1])
     wanted = set(argv[2:])
     problems = {p.problem_id: p for p in sources.load("humaneval").problems}
-    todo = [p for p in problems.values() if (not wanted or p.problem_id in wanted) and load(p, lang.name)]
-    sandbox = LocalSandbox()
+    todo = [Item(p, lang.name, load(p, lang.name) or "") for p in problems.values()
+            if (not wanted or p.problem_id in wanted) and load(p, lang.name)]
     bad = 0
-
-    def one(p: Problem) -> tuple[Problem, object]:
-        return p, execute(p, lang.name, load(p, lang.name) or "", sandbox)
-
-    with ThreadPoolExecutor(2) as pool:
-        for p, v in pool.map(one, todo):
-            ok = v.status == "passed"  # type: ignore[attr-defined]
+    with Verifier(sandbox, [lang.name], workers=2) as verifier:
+        for item, v in zip(todo, verifier.verify_all(todo)):
+            ok = v.status == "passed"
             bad += not ok
-            print(f"{p.problem_id:16} {v.status:14} {v.tests_passed}/{v.tests_total}"  # type: ignore[attr-defined]
-                  + ("" if ok else "\n" + v.stderr_tail[-1500:]))  # type: ignore[attr-defined]
+            print(f"{item.problem.problem_id:16} {v.status:14} {v.tests_passed}/{v.tests_total}"
+                  + ("" if ok else "\n" + v.stderr_tail[-1500:]))
     print(f"{len(todo) - bad} passed, {bad} failed")
     return 1 if bad else 0
 
