@@ -27,6 +27,7 @@ from irgroups.executor import Executor, LocalExecutor, ordered
 from irgroups.generate.requests import RequestCache
 from irgroups.problems import sources
 from irgroups.problems.model import Problem
+from irgroups.sandbox.base import Sandbox
 from irgroups.shards import StageDir, atomic_write_json
 from irgroups.stages import STAGES, Context, Stage
 from irgroups.verifier import Verifier
@@ -48,7 +49,11 @@ def target_languages(cfg: BuildConfig) -> list[languages.Language]:
     return langs
 
 
-def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Executor | None = None) -> dict[str, Any]:
+def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Executor | None = None,
+          sandbox: Sandbox | None = None) -> dict[str, Any]:
+    """Run every enabled stage over the shards of `cfg.source`; the run's summary. `executor`
+    (default LocalExecutor) decides where stages run; `sandbox` replaces the one `cfg.sandbox`
+    names (tests use a double)."""
     langs = target_languages(cfg)
     started = time.perf_counter()
     modules, hint = NEEDS.get(cfg.backend, ((), ""))
@@ -61,7 +66,7 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Execut
         needed.append(AMPLIFY_LANG)
     stages = [s for s in ordered(list(STAGES)) if s.enabled(cfg)]
     cache_dir = cfg.cache_dir or cfg.out / "cache"
-    with Verifier(cfg.sandbox, needed, cfg.limits, cfg.workers) as verifier:
+    with Verifier(sandbox or cfg.sandbox, needed, cfg.limits, cfg.workers) as verifier:
         tools = verifier.preflight()
         tools["irgroups"] = __version__
         if cfg.overwrite and cfg.out.exists():
@@ -112,7 +117,7 @@ def _stage_dir(run: Path, stage: Stage, cfg: Any, run_hash: str, tools: dict[str
     return d
 
 
-def run_stage(run: Path, name: str, settings: Any, sandbox: str = "local", workers: int = 2,
+def run_stage(run: Path, name: str, settings: Any, sandbox: str | Sandbox = "local", workers: int = 2,
               progress: bool = True, overwrite: bool = False) -> dict[str, Any]:
     """Run the stage `name` on an existing run (its input stages finished), shard by shard,
     resuming. `settings` is what the stage reads from a config (for llvm_groups: `.llvm`, an
