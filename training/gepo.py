@@ -27,7 +27,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from .logprobs import encode, sequence_logps
+from irgroups.training.logprobs import encode, sequence_logps
 
 
 @dataclass
