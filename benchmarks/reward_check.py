@@ -31,8 +31,8 @@ def main() -> int:
 
     from irgroups import languages
     from irgroups.errors import SandboxError
+    from irgroups.languages.toolchains import resolve
     from irgroups.sandbox.local import LocalSandbox
-    from irgroups.sandbox.toolchains import resolve
     from irgroups.shards import read_stage
     from irgroups.training.data import answer_text, load_prompts
     from irgroups.training.reward import SandboxReward

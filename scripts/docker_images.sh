@@ -16,4 +16,4 @@ fi
 if ! command -v rustc >/dev/null 2>&1 && [[ -x "$HOME/.cargo/bin/rustc" ]]; then
   export PATH="$HOME/.cargo/bin:$PATH"
 fi
-exec "$PY" -m irgroups.sandbox.docker.images build --base "${IRGROUPS_DOCKER_BASE:-auto}" "$@"
+exec "$PY" -m irgroups.languages.docker_images build --base "${IRGROUPS_DOCKER_BASE:-auto}" "$@"

@@ -200,9 +200,12 @@ def test_missing_docker_binary_and_image(tmp_path):
 
 
 def test_definition_hash_is_stable_and_labels_images():
-    h = images.definition_hash("python")
-    assert h and h == images.definition_hash("python")
-    tag = images.expected_tag("python")
+    from irgroups.languages.toolchains import image_specs
+
+    spec = image_specs()["python"]
+    h = images.definition_hash("python", spec)
+    assert h and h == images.definition_hash("python", spec)
+    tag = images.expected_tag("python", spec)
     if images.image_exists(tag):
         assert images.image_label(tag, images.LABEL_DEF) == h
 
@@ -228,7 +231,7 @@ def test_batch_on_docker_agrees_with_one_at_a_time_and_local(humaneval, sandbox)
     from irgroups import languages, references
     from irgroups.batch import execute_batch
     from irgroups.errors import ToolchainMissing
-    from irgroups.sandbox import toolchains
+    from irgroups.languages import toolchains
 
     lang = "rust"
     try:

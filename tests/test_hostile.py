@@ -23,9 +23,10 @@ from irgroups import languages
 from irgroups import types as T
 from irgroups.errors import ToolchainMissing
 from irgroups.execute import SANDBOX_ERROR, execute
+from irgroups.languages import toolchains
 from irgroups.problems.model import Param, Problem, Signature
 from irgroups.problems.model import TestCase as Case
-from irgroups.sandbox import local, toolchains
+from irgroups.sandbox import local
 from irgroups.sandbox.base import Limits
 from irgroups.sandbox.local import LocalSandbox
 

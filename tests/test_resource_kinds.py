@@ -19,7 +19,8 @@ import pytest
 
 from irgroups import languages
 from irgroups.errors import ToolchainMissing
-from irgroups.sandbox import local, toolchains
+from irgroups.languages import toolchains
+from irgroups.sandbox import local
 from irgroups.sandbox.base import Job, Limits, StepResult
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.sandbox.supervisor import EXTEND_MAX, EXTEND_SLICE

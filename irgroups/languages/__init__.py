@@ -36,4 +36,7 @@ def parse_list(text: str) -> list[Language]:
     return out
 
 
-__all__ = ["LANGUAGES", "Language", "get", "parse_list"]
+# last: it reads the registry above, and hands the sandboxes their default runtimes
+from irgroups.languages import toolchains  # noqa: E402
+
+__all__ = ["LANGUAGES", "Language", "get", "parse_list", "toolchains"]

@@ -12,20 +12,28 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from irgroups import types as T
 from irgroups.problems.model import Problem
+from irgroups.sandbox.docker.images import ImageSpec
 
 
 @dataclass(frozen=True)
 class Toolchain:
-    """The executables a language needs, how to ask their version, how to install them."""
+    """The executables a language needs, how to ask their version, how to install them, and what
+    its programs need of the sandbox (irgroups/languages/toolchains.py makes that a Runtime)."""
 
     executables: tuple[str, ...]
     version_cmd: tuple[str, ...]
     install_hint: str
+    env: dict[str, str] = field(default_factory=dict)  # for every step
+    compile_env: dict[str, str] = field(default_factory=dict)  # for the compile step only
+    build_cache: str = ""  # where the compiler's cache is mounted while compiling ("" for none)
+    # a command printing the toolchain's root (rustup's toolchain dir): bound whole, its bin/ first
+    # on PATH (never rustup's proxies, which need $HOME); else each executable's real dir is used
+    sysroot_cmd: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,8 @@ class Language(ABC):
     tree_sitter_module: str  # e.g. "tree_sitter_rust"
     toolchain: Toolchain
     mutation: Mutation
+    # the Docker image (sandboxes/docker/<name>/): None = its folder alone, checked by toolchain.version_cmd
+    docker: ImageSpec | None = None
 
     # ---- rendering -------------------------------------------------------
     @abstractmethod

@@ -208,7 +208,12 @@ class Go(Language):
     aliases = ("golang",)
     extension = "go"
     tree_sitter_module = "tree_sitter_go"
-    toolchain = Toolchain(("go",), ("go", "version"), "apt-get install -y golang-go")
+    toolchain = Toolchain(
+        ("go",), ("go", "version"), "apt-get install -y golang-go",
+        env={"GO111MODULE": "off", "CGO_ENABLED": "0", "GOFLAGS": "-buildvcs=false", "GOTOOLCHAIN": "local"},
+        # the build cache is written by the compiler only, never by candidate code
+        compile_env={"GOCACHE": "/gocache", "GOPATH": "/tmp/gopath"}, build_cache="/gocache",
+    )
     mutation = Mutation(
         binary_expression=("binary_expression",),
         integer_literal=("int_literal",),

@@ -5,8 +5,13 @@ JSON for the trusted side to judge (irgroups/results.py)."""
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Any
 
 from irgroups import types as T
@@ -20,6 +25,7 @@ from irgroups.languages.base import (
     snake_case,
 )
 from irgroups.problems.model import Problem
+from irgroups.sandbox.docker.images import ImageSpec
 
 _SCALARS = {"int": "i64", "float": "f64", "bool": "bool", "str": "String"}
 
@@ -200,6 +206,38 @@ mod irgroups_table {
 """
 
 
+@functools.cache
+def _host_sysroot() -> str | None:
+    try:
+        out = subprocess.run(["rustc", "--print", "sysroot"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    root = out.stdout.strip()
+    return root if out.returncode == 0 and os.path.isdir(root) else None
+
+
+def _host_version() -> str:
+    """What the Docker image copies of the host (its hash changes with it)."""
+    root = _host_sysroot()
+    if root is None:
+        return "no-host-rust"
+    out = subprocess.run([os.path.join(root, "bin", "rustc"), "-vV"], capture_output=True, text=True, timeout=60)
+    return out.stdout
+
+
+def _copy_host_toolchain(ctx: Path) -> None:
+    """The host's toolchain into the image's build context, so versions match the local backend."""
+    root = _host_sysroot()
+    if root is None:
+        raise SystemExit("rust: no host toolchain (`rustc --print sysroot`) to copy; install rustup's stable, "
+                         "or build sandboxes/docker/rust/Dockerfile.official from a registry")
+    dest = ctx / "toolchain"
+    dest.mkdir()
+    for part in ("bin", "lib"):
+        shutil.copytree(Path(root, part), dest / part, symlinks=True,
+                        ignore=shutil.ignore_patterns("src", "rustc-src"))
+
+
 _LINKER_ATTRIBUTE = re.compile(r"#\s*!?\s*\[\s*(?:unsafe\s*\(\s*)?(?:link_section|no_mangle|export_name|used)\b")
 
 
@@ -211,7 +249,9 @@ class Rust(Language):
     toolchain = Toolchain(
         ("rustc",), ("rustc", "--version"),
         "curl https://sh.rustup.rs -sSf | sh -s -- -y --profile minimal  (or: apt-get install -y rustc)",
+        sysroot_cmd=("rustc", "--print", "sysroot"),
     )
+    docker = ImageSpec(("rustc", "--version"), fingerprint=_host_version, prepare=_copy_host_toolchain)
     mutation = Mutation(
         binary_expression=("binary_expression",),
         integer_literal=("integer_literal",),

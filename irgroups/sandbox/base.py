@@ -9,6 +9,7 @@ is a `sandbox_error` step, never a verdict about the code.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from irgroups.errors import ConfigError
@@ -55,8 +56,28 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Runtime:
+    """What a job's toolchain needs of the sandbox: computed on the language side (see
+    irgroups/languages/toolchains.py), so no backend knows any language.
+
+    Toolchains under /usr are visible in the sandbox as they are; one elsewhere (rustup's) is
+    bound read-only at its own path, with its real `bin/` first on PATH."""
+
+    lang: str = ""
+    version: str = ""  # the toolchain's version line
+    path_dirs: tuple[str, ...] = ()  # extra PATH entries, before /usr/bin
+    binds: tuple[str, ...] = ()  # host dirs to bind read-only at the same path
+    env: dict[str, str] = field(default_factory=dict)  # for every step
+    compile_env: dict[str, str] = field(default_factory=dict)  # for the compile step only
+    # where a build cache is mounted while compiling: one host dir per (language, worker slot),
+    # written by the compiler only, never by candidate code; "" for none
+    build_cache: str = ""
+    executables: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Job:
-    lang: str
+    lang: str  # names the job's language (its container, its cache dir); the backend never reads it otherwise
     files: dict[str, str]
     run_argv: list[str]  # "{job}" is replaced by where the job's files are visible
     compile_argv: list[str] | None = None
@@ -66,6 +87,7 @@ class Job:
     # with the run limits, and JobResult.runs holds their results (run_argv/stdin are unused)
     runs: tuple[tuple[tuple[str, ...], str], ...] = ()
     compile_seconds: float | None = None  # overrides limits.compile_seconds (a batch compiles longer)
+    runtime: Runtime | None = None  # None: the sandbox's `runtimes` gives it, from `lang`
 
 
 @dataclass
@@ -95,6 +117,21 @@ def deal(n: int, lanes: int) -> list[list[int]]:
     """Indices 0..n-1 dealt round-robin to `lanes` lanes (neighbours, often mutants of one
     problem that loop alike, land in different lanes)."""
     return [list(range(lane, n, lanes)) for lane in range(lanes)]
+
+
+# Where a sandbox built without `runtimes` finds the runtime of a job that carries none: set by
+# irgroups.languages.toolchains when it is imported. Transitional (issue 13): once every Job is
+# built with its runtime and every sandbox by the verifier's factory, it goes.
+RuntimeSource = Callable[[str], Runtime]
+_default_runtimes: list[RuntimeSource] = []
+
+
+def set_default_runtimes(source: RuntimeSource) -> None:
+    _default_runtimes[:] = [source]
+
+
+def default_runtimes() -> RuntimeSource:
+    return _default_runtimes[0] if _default_runtimes else (lambda lang: Runtime(lang))
 
 
 class Sandbox(ABC):

@@ -37,9 +37,8 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from irgroups import languages
 from irgroups.errors import SandboxError, ToolchainMissing
-from irgroups.sandbox import toolchains
+from irgroups.sandbox import supervised
 from irgroups.sandbox.base import (
     EXITED,
     MEMORY,
@@ -49,24 +48,20 @@ from irgroups.sandbox.base import (
     Job,
     JobResult,
     Limits,
+    Runtime,
+    RuntimeSource,
     Sandbox,
     StepResult,
     deal,
+    default_runtimes,
 )
-from irgroups.sandbox.supervisor import (
-    EXTEND_MAX,
-    CgroupView,
-    cpu_rlimit,
-    resource_kind,
-    watch,
-)
+from irgroups.sandbox.supervisor import CgroupView, cpu_rlimit, resource_kind, watch
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 CGROUP_PARENT = "irgroups"
 SANDBOX_UID = 65534
 ETC_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/mono",
              "/etc/localtime", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf")
-SUPERVISOR = Path(__file__).with_name("supervisor.py")
 BWRAP_FAILED = 127  # exit code when bwrap or prlimit cannot exec the command
 
 
@@ -160,8 +155,11 @@ class LocalSandbox(Sandbox):
     name = "local"
     supports_runs = True
 
-    def __init__(self, workdir: str | None = None, run_lanes: int = 2) -> None:
+    def __init__(self, workdir: str | None = None, run_lanes: int = 2, runtimes: RuntimeSource | None = None) -> None:
+        """`runtimes`: a job's Runtime from its `lang`, for jobs that carry none (may raise
+        ToolchainMissing: a sandbox_error); irgroups.languages.toolchains.runtime is the usual one."""
         self.workdir = workdir or tempfile.gettempdir()
+        self.runtimes = runtimes
         # a batch's programs are dealt round-robin to this many supervisors (each its own
         # sandbox) that run at once, so an endless loop does not hold up the rest of its batch
         self.run_lanes = max(1, run_lanes)
@@ -189,7 +187,7 @@ class LocalSandbox(Sandbox):
     # ---- running --------------------------------------------------------
     def run(self, job: Job, slot: int = 0) -> JobResult:
         try:
-            tc = toolchains.resolve(languages.get(job.lang))
+            tc = job.runtime or (self.runtimes or default_runtimes())(job.lang)
         except ToolchainMissing as e:
             return JobResult(None, StepResult(SANDBOX_ERROR, None, 0.0, stderr=str(e)), self.name)
         job_dir = tempfile.mkdtemp(prefix="irgroups-job-", dir=self.workdir)
@@ -235,11 +233,11 @@ class LocalSandbox(Sandbox):
         argv += ["--remount-ro", "/", "--chdir", cwd, "--"]
         return argv
 
-    def _batch_runs(self, job: Job, tc: toolchains.Resolved, job_dir: str, slot: int) -> list[StepResult]:
+    def _batch_runs(self, job: Job, tc: Runtime, job_dir: str, slot: int) -> list[StepResult]:
         """job.runs dealt to `run_lanes` supervisors at once; a lane whose supervisor died (or a
         lone run) goes one sandbox per program."""
         lanes = min(self.run_lanes, len(job.runs)) if len(job.runs) > 1 else 0
-        shutil.copyfile(SUPERVISOR, Path(job_dir, ".irgroups-supervisor.py"))
+        shutil.copyfile(supervised.SUPERVISOR, Path(job_dir, supervised.SUPERVISOR_NAME))
         picks = deal(len(job.runs), lanes)
         with ThreadPoolExecutor(max(1, lanes)) as pool:
             found = list(pool.map(lambda lane: self._supervised_runs(job, tc, job_dir, slot, picks[lane], lane),
@@ -255,23 +253,16 @@ class LocalSandbox(Sandbox):
                                     slot=slot, stdin=stdin)
         return [r for r in out if r is not None]
 
-    def _supervised_runs(self, job: Job, tc: toolchains.Resolved, job_dir: str, slot: int, pick: list[int],
-                         lane: int) -> list[StepResult] | None:
-        """The runs `pick` of job.runs in one sandbox, under the supervisor (see supervisor.py);
+    def _supervised_runs(self, job: Job, tc: Runtime, job_dir: str, slot: int, pick: list[int],
+                         lane: int) -> list[StepResult | None] | None:
+        """The runs `pick` of job.runs in one sandbox, under the supervisor (see supervised.py);
         None if it died."""
-        limits = job.limits
-        plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
-                "runs": [{"argv": [a.replace("{job}", "/job") for a in job.runs[k][0]], "stdin": job.runs[k][1],
-                          "seconds": limits.run_seconds, "wall_seconds": limits.run_wall_seconds} for k in pick]}
-        plan_name = f".irgroups-plan-{lane}.json"
-        Path(job_dir, plan_name).write_text(json.dumps(plan))
+        Path(job_dir, supervised.plan_name(lane)).write_text(supervised.plan(job, pick, "/job"))
         out_dir = tempfile.mkdtemp(prefix="irgroups-out-", dir=self.workdir)
         try:
             os.chmod(out_dir, 0o777)
-            argv = ["python3", "-I", "-S", "/job/.irgroups-supervisor.py", f"/job/{plan_name}", "/out", "{cgroup}",
-                    "{cpucgroup}"]
-            # every program may take its longest wall clock (a memory hog's, see supervisor.watch)
-            seconds = len(pick) * (limits.run_wall_seconds * EXTEND_MAX + 0.5) + 5.0
+            argv = supervised.argv("/job", lane, "/out", "{cgroup}", "{cpucgroup}")
+            seconds = supervised.deadline(job.limits, len(pick))
             step = self._step(job, tc, job_dir, argv, compiling=False, slot=slot, seconds=seconds,
                               extra_binds=[(out_dir, "/out", True)], bind_cgroup=True)
             results_path = Path(out_dir, "results.json")
@@ -280,24 +271,15 @@ class LocalSandbox(Sandbox):
             # could have left a results file of its own making in /out
             if step.exit_code != 0 or step.status not in (OK, MEMORY) or not results_path.exists():
                 return None
-            results = json.loads(results_path.read_text())
-            if len(results) != len(pick):
+            try:
+                results = json.loads(results_path.read_text())
+            except ValueError:
                 return None
         finally:
             shutil.rmtree(out_dir, ignore_errors=True)
-        keep = limits.output_keep_bytes
-        out: list[StepResult] = []
-        try:
-            for r in results:
-                kind = resource_kind(r["exit_code"], r["limit"], r["oom"], r["peak_memory_mb"], limits.memory_mb)
-                status = kind or (OK if r["exit_code"] == 0 else EXITED)
-                out.append(StepResult(status, r["exit_code"], r["seconds"], r["stdout"][:keep], r["stderr"][-keep:],
-                                      r["stdout"], r["cpu_seconds"], r["peak_memory_mb"]))
-        except (KeyError, TypeError, ValueError):  # not the supervisor's results: one sandbox each
-            return None
-        return out
+        return supervised.decode(results, len(pick), job.limits)
 
-    def _step(self, job: Job, tc: toolchains.Resolved, job_dir: str, argv: list[str], compiling: bool,
+    def _step(self, job: Job, tc: Runtime, job_dir: str, argv: list[str], compiling: bool,
               slot: int, stdin: str | None = None, seconds: float | None = None,
               extra_binds: list[tuple[str, str, bool]] | None = None, bind_cgroup: bool = False) -> StepResult:
         """One sandboxed command: a compile, a program (per-program limits), or the supervisor of a
@@ -310,13 +292,12 @@ class LocalSandbox(Sandbox):
         env = dict(tc.env)
         if compiling:
             binds.append((job_dir, "/job", True))
-            if job.lang == "go":
-                # the build cache is written by the compiler only, never by candidate code
-                cache = Path(self._cache_root, f"go-{slot}")
+            if tc.build_cache:
+                # written by the compiler only, never by candidate code
+                cache = Path(self._cache_root, f"{job.lang}-{slot}")
                 cache.mkdir(exist_ok=True)
-                binds.append((str(cache), "/gocache", True))
-                env["GOCACHE"] = "/gocache"
-                env["GOPATH"] = "/tmp/gopath"
+                binds.append((str(cache), tc.build_cache, True))
+            env.update(tc.compile_env)
             cwd = "/job"
         else:
             binds.append((job_dir, "/job", False))

@@ -6,16 +6,15 @@ filesystem made by `debootstrap` and `docker import`ed (`sandboxes/docker/base/b
 the language layers are then installed by `docker build` from that local base (apt inside).
 
 An image is tagged `irgroups-sandbox-<lang>:<hash12>` (and `:latest`) and labelled with the full
-hash of its definition (the base script, the language's files, and for rust the host toolchain it
-copies): a build is skipped when an image with the current hash exists.
+hash of its definition (the base script, the language's files, and the host state its build
+context copies, e.g. rust's toolchain): a build is skipped when an image with the current hash exists.
 
-    python -m irgroups.sandbox.docker.images build [--base auto|registry|debootstrap] [LANG ...]
-    python -m irgroups.sandbox.docker.images status
+What an image needs beyond its folder is the language's (`ImageSpec`, from `Language.docker`);
+the command line is `python -m irgroups.languages.docker_images build|status [LANG ...]`.
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
 import os
@@ -23,19 +22,36 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-LANGS = ("python", "cpp", "rust", "go", "csharp")
 REGISTRY_BASE = "debian:bookworm-slim"
 LABEL_DEF = "org.irgroups.definition"
 LABEL_TOOLCHAIN = "org.irgroups.toolchain"
-VERSION_CMD = {
-    "python": ["/usr/bin/python3", "--version"],
-    "cpp": ["g++", "--version"],
-    "rust": ["rustc", "--version"],
-    "go": ["go", "version"],
-    "csharp": ["mono", "--version"],
-}
+
+
+@dataclass(frozen=True)
+class ImageSpec:
+    """What building and checking one language's image needs beyond `sandboxes/docker/<lang>/`."""
+
+    version_cmd: tuple[str, ...]  # run in the image: its toolchain's version line
+    # host state the build context copies (a toolchain's `-vV`), part of the definition hash
+    fingerprint: Callable[[], str] | None = None
+    prepare: Callable[[Path], None] | None = None  # fills the build context (dir) beyond the folder's files
+
+
+# Where a DockerSandbox built without `specs` finds them: set by irgroups.languages.toolchains when
+# it is imported. Transitional (issue 13): once every sandbox is made by the verifier's factory, it goes.
+_default_specs: list[Callable[[], dict[str, ImageSpec]]] = []
+
+
+def set_default_specs(source: Callable[[], dict[str, ImageSpec]]) -> None:
+    _default_specs[:] = [source]
+
+
+def default_specs() -> dict[str, ImageSpec]:
+    return _default_specs[0]() if _default_specs else {}
 
 
 def definitions_dir() -> Path | None:
@@ -53,30 +69,11 @@ def image_name(lang: str) -> str:
     return f"irgroups-sandbox-{lang}"
 
 
-@functools.cache
-def _rust_sysroot() -> str | None:
-    try:
-        out = subprocess.run(["rustc", "--print", "sysroot"], capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    root = out.stdout.strip()
-    return root if out.returncode == 0 and os.path.isdir(root) else None
-
-
-@functools.cache
-def _rust_host_version() -> str:
-    root = _rust_sysroot()
-    if root is None:
-        return "no-host-rust"
-    out = subprocess.run([os.path.join(root, "bin", "rustc"), "-vV"], capture_output=True, text=True, timeout=60)
-    return out.stdout
-
-
 def base_hash(defs: Path) -> str:
     return hashlib.sha256((defs / "base" / "build-rootfs.sh").read_bytes() + b"bookworm").hexdigest()
 
 
-def definition_hash(lang: str, defs: Path | None = None) -> str | None:
+def definition_hash(lang: str, spec: ImageSpec, defs: Path | None = None) -> str | None:
     defs = defs or definitions_dir()
     if defs is None:
         return None
@@ -84,14 +81,19 @@ def definition_hash(lang: str, defs: Path | None = None) -> str | None:
     for f in sorted((defs / lang).rglob("*")):
         if f.is_file() and "toolchain" not in f.relative_to(defs / lang).parts:
             h.update(str(f.relative_to(defs)).encode() + b"\0" + f.read_bytes() + b"\0")
-    if lang == "rust":
-        h.update(_rust_host_version().encode())
+    if spec.fingerprint is not None:
+        h.update(_fingerprint(spec.fingerprint).encode())
     return h.hexdigest()
 
 
-def expected_tag(lang: str) -> str:
+@functools.cache
+def _fingerprint(fn: Callable[[], str]) -> str:
+    return fn()
+
+
+def expected_tag(lang: str, spec: ImageSpec) -> str:
     """The tag the sandbox uses: the definition's hash when the definitions are here, else latest."""
-    h = definition_hash(lang)
+    h = definition_hash(lang, spec)
     return f"{image_name(lang)}:{h[:12]}" if h else f"{image_name(lang)}:latest"
 
 
@@ -140,15 +142,15 @@ def ensure_base(defs: Path, mode: str, mirror: str) -> str:
     return tag
 
 
-def build(langs: list[str], mode: str = "auto", mirror: str = "http://deb.debian.org/debian",
+def build(specs: Mapping[str, ImageSpec], mode: str = "auto", mirror: str = "http://deb.debian.org/debian",
           force: bool = False) -> dict[str, str]:
     defs = definitions_dir()
     if defs is None:
         raise SystemExit("sandboxes/docker not found (set IRGROUPS_SANDBOXES to the sandboxes/ folder)")
     out: dict[str, str] = {}
     base: str | None = None
-    for lang in langs:
-        h = definition_hash(lang, defs)
+    for lang, spec in specs.items():
+        h = definition_hash(lang, spec, defs)
         assert h is not None
         tag = f"{image_name(lang)}:{h[:12]}"
         if not force and image_exists(tag) and image_label(tag, LABEL_DEF) == h:
@@ -159,60 +161,23 @@ def build(langs: list[str], mode: str = "auto", mirror: str = "http://deb.debian
         base = base or ensure_base(defs, mode, mirror)
         with tempfile.TemporaryDirectory(prefix="irgroups-ctx-") as ctx:
             shutil.copytree(defs / lang, ctx, dirs_exist_ok=True, ignore=shutil.ignore_patterns("toolchain"))
-            if lang == "rust":
-                _copy_rust_toolchain(Path(ctx) / "toolchain")
+            if spec.prepare is not None:
+                spec.prepare(Path(ctx))
             _log(f"{lang}: building {tag} FROM {base}")
             cmd = ["docker", "build", "--network", "host", "-q", "--build-arg", f"BASE={base}",
                    "--label", f"{LABEL_DEF}={h}", "-t", tag, "-t", f"{image_name(lang)}:latest", ctx]
             res = subprocess.run(cmd, capture_output=True, text=True)
             if res.returncode != 0:
                 raise SystemExit(f"{lang}: docker build failed:\n{res.stderr[-3000:]}")
-        version = _docker("run", "--rm", "--network", "none", tag, *VERSION_CMD[lang]).stdout.strip()
+        version = _docker("run", "--rm", "--network", "none", tag, *spec.version_cmd).stdout.strip()
         _log(f"{lang}: {tag} built ({version.splitlines()[0] if version else '?'})")
         out[lang] = tag
     return out
 
 
-def _copy_rust_toolchain(dest: Path) -> None:
-    root = _rust_sysroot()
-    if root is None:
-        raise SystemExit("rust: no host toolchain (`rustc --print sysroot`) to copy; install rustup's stable, "
-                         "or build sandboxes/docker/rust/Dockerfile.official from a registry")
-    dest.mkdir()
-    for part in ("bin", "lib"):
-        shutil.copytree(Path(root, part), dest / part, symlinks=True,
-                        ignore=shutil.ignore_patterns("src", "rustc-src"))
-
-
-def status() -> dict[str, str]:
+def status(specs: Mapping[str, ImageSpec]) -> dict[str, str]:
     out = {}
-    for lang in LANGS:
-        tag = expected_tag(lang)
+    for lang, spec in specs.items():
+        tag = expected_tag(lang, spec)
         out[lang] = f"{tag} present" if image_exists(tag) else f"{tag} missing"
     return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m irgroups.sandbox.docker.images")
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    b = sub.add_parser("build", help="build the images that are missing or out of date")
-    b.add_argument("langs", nargs="*", default=list(LANGS))
-    b.add_argument("--base", choices=("auto", "registry", "debootstrap"), default="auto")
-    b.add_argument("--mirror", default=os.environ.get("IRGROUPS_DEBIAN_MIRROR", "http://deb.debian.org/debian"))
-    b.add_argument("--force", action="store_true")
-    sub.add_parser("status", help="which images are present")
-    args = ap.parse_args(argv)
-    if args.cmd == "build":
-        bad = [x for x in args.langs if x not in LANGS]
-        if bad:
-            ap.error(f"unknown language(s): {bad}; choose from {LANGS}")
-        for lang, tag in build(args.langs, args.base, args.mirror, args.force).items():
-            print(f"{lang}\t{tag}")
-    else:
-        for lang, line in status().items():
-            print(f"{lang}\t{line}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

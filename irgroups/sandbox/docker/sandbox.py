@@ -13,7 +13,7 @@ memory / pids / cpu limits. Each job is then two `docker exec`s:
   at a time) and a wall clock that only stops programs that sleep or block (supervisor.watch);
   stdout/stderr streamed back, capped at the file-size limit.
 - compile once, run many (`Job.runs`): the compile step also unpacks irgroups/sandbox/supervisor.py
-  and its plan into the job dir; then ONE exec, as `sandbox`, makes `/tmp/.irgroups-out` (mode 700,
+  and its plan (supervised.py) into the job dir; then ONE exec, as `sandbox`, makes `/tmp/.irgroups-out` (mode 700,
   on the /tmp tmpfs) and execs the supervisor (prlimit'd, no `timeout` parent, so its own
   `kill(-1)` after each program cannot end the exec). It runs the programs one after another, each
   with a fresh work dir, its own stdin and per-program limits, and writes
@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from irgroups.sandbox import supervised
 from irgroups.sandbox.base import (
     EXITED,
     MEMORY,
@@ -74,6 +75,7 @@ from irgroups.sandbox.base import (
     deal,
 )
 from irgroups.sandbox.docker import images
+from irgroups.sandbox.docker.images import ImageSpec, default_specs
 from irgroups.sandbox.supervisor import EXTEND_MAX, CgroupView, cpu_rlimit, resource_kind, watch
 
 SANDBOX_USER = "10001:10001"
@@ -84,8 +86,6 @@ SETUP_FAILED = 125  # the wrapper could not set the job up (with MARK on stderr)
 MARK = "irgroups-sandbox:"
 DOCKER_ERRORS = ("Error response from daemon", "Cannot connect to the Docker daemon", "error during connect")
 GRACE_S = 3.0  # the outer wall clock: the inner `timeout` plus this
-SUPERVISOR = Path(__file__).resolve().parent.parent / "supervisor.py"
-SUPERVISOR_NAME, PLAN_STEM = ".irgroups-supervisor.py", ".irgroups-plan-"
 LANE_MIN_RUNS = 8  # a batch with fewer programs is not worth copying to a second container
 OUT_DIR = "/tmp/.irgroups-out"  # the supervisor's output dir (sandbox user only, on the /tmp tmpfs)
 CGROUP_IN = "/sys/fs/cgroup/memory"  # the container's own memory cgroup, as it sees it (v1)
@@ -276,11 +276,14 @@ class _Container:
 
 
 class DockerSandbox(Sandbox):
-    """`DockerSandbox(langs=None, cpus=1.0, tmpfs_mb=256, docker="docker", images=None, recycle_after=500)`.
+    """`DockerSandbox(langs=None, cpus=1.0, tmpfs_mb=256, docker="docker", images=None, recycle_after=500,
+    specs=None)`.
 
-    langs: the languages `problems()` checks images for (default: all five).
+    langs: the languages `problems()` checks images for (default: every one in `specs`).
     cpus: CPU limit of each container (one container per worker slot and language).
     images: tag per language, overriding `irgroups-sandbox-<lang>:<definition hash>`.
+    specs: what each language's image needs (irgroups.languages.toolchains.image_specs(langs));
+    a job of a language without one is a sandbox_error.
     """
 
     name = "docker"
@@ -288,8 +291,9 @@ class DockerSandbox(Sandbox):
 
     def __init__(self, langs: list[str] | None = None, cpus: float | None = 1.0, tmpfs_mb: int = 256,
                  docker: str = "docker", images: dict[str, str] | None = None, recycle_after: int = 500,
-                 run_lanes: int = 2) -> None:
-        self.langs = list(langs or images_langs())
+                 run_lanes: int = 2, specs: dict[str, ImageSpec] | None = None) -> None:
+        self.specs = dict(specs if specs is not None else default_specs())
+        self.langs = list(langs or self.specs)
         self.run_lanes = run_lanes  # containers a big batch's programs are spread over (1 or 2)
         self.cpus = cpus
         self.tmpfs_mb = tmpfs_mb
@@ -309,7 +313,7 @@ class DockerSandbox(Sandbox):
     # ---- checks ---------------------------------------------------------
     def image(self, lang: str) -> str:
         if lang not in self._images:
-            self._images[lang] = images.expected_tag(lang)
+            self._images[lang] = images.expected_tag(lang, self.specs[lang])
         return self._images[lang]
 
     def problems(self) -> list[str]:
@@ -331,7 +335,7 @@ class DockerSandbox(Sandbox):
 
     def toolchain_version(self, lang: str) -> str:
         """The first line of the image's toolchain version (what the local backend reads on the host)."""
-        res = self._docker("run", "--rm", "--network", "none", self.image(lang), *images.VERSION_CMD[lang],
+        res = self._docker("run", "--rm", "--network", "none", self.image(lang), *self.specs[lang].version_cmd,
                            timeout=120)
         text = (res.stdout or res.stderr).strip()
         return text.splitlines()[0] if text else ""
@@ -440,7 +444,7 @@ class DockerSandbox(Sandbox):
 
     # ---- running --------------------------------------------------------
     def run(self, job: Job, slot: int = 0) -> JobResult:
-        if job.lang not in images.LANGS:
+        if job.lang not in self.specs:
             return JobResult(None, StepResult(SANDBOX_ERROR, None, 0.0, stderr=f"no docker image for {job.lang}"),
                              self.name)
         try:
@@ -460,19 +464,15 @@ class DockerSandbox(Sandbox):
         n = "build"
         job_dir = f"/job/{n}"
         files = dict(job.files)
-        supervised = len(job.runs) > 1
+        batched = len(job.runs) > 1
         # a batch big enough runs in two containers at once (two pid namespaces: the supervisors'
         # kill(-1) cannot reach each other's programs), so an endless loop does not hold up the rest
         lanes = 2 if self.run_lanes > 1 and len(job.runs) >= LANE_MIN_RUNS else 1
-        picks = deal(len(job.runs), lanes) if supervised else []
-        if supervised:
+        picks = deal(len(job.runs), lanes) if batched else []
+        if batched:
             for lane, pick in enumerate(picks):
-                plan = {"keep_bytes": limits.file_size_mb * 1024 * 1024,
-                        "runs": [{"argv": [a.replace("{job}", job_dir) for a in job.runs[k][0]],
-                                  "stdin": job.runs[k][1], "seconds": limits.run_seconds,
-                                  "wall_seconds": limits.run_wall_seconds} for k in pick]}
-                files[f"{PLAN_STEM}{lane}.json"] = json.dumps(plan)
-            files[SUPERVISOR_NAME] = SUPERVISOR.read_text()
+                files[supervised.plan_name(lane)] = supervised.plan(job, pick, job_dir)
+            files[supervised.SUPERVISOR_NAME] = supervised.SUPERVISOR.read_text()
         buf = io.BytesIO()
         with tarfile.open(fileobj=buf, mode="w", format=tarfile.GNU_FORMAT) as tar:
             for name, text in files.items():
@@ -495,7 +495,7 @@ class DockerSandbox(Sandbox):
                     return JobResult(compile_res_setup, None, self.name)
             if job.runs:
                 runs: list[StepResult | None] = [None] * len(job.runs)  # None: to run alone, one exec
-                found = self._lanes(c, job, job_dir, slot, picks) if supervised else []
+                found = self._lanes(c, job, job_dir, slot, picks) if batched else []
                 for pick, lane_runs in zip(picks, found):
                     for k, step in zip(pick, lane_runs or []):
                         runs[k] = step
@@ -623,10 +623,8 @@ class DockerSandbox(Sandbox):
         n = len(pick)
         if c.oom_visible is None:
             self._probe_own_cgroup(c)
-        argv = ["python3", "-I", "-S", f"{job_dir}/{SUPERVISOR_NAME}", f"{job_dir}/{PLAN_STEM}{lane}.json", OUT_DIR,
-                CGROUP_IN if c.oom_visible else "", c.cpu_in or ""]
-        # every program may take its longest wall clock (a memory hog's, see supervisor.watch)
-        wall = n * (limits.run_wall_seconds * EXTEND_MAX + 0.5) + 5.0
+        argv = supervised.argv(job_dir, lane, OUT_DIR, CGROUP_IN if c.oom_visible else "", c.cpu_in or "")
+        wall = supervised.deadline(limits, n)
         # the supervisor's own rlimits (its programs get lower CPU ones; fsize/nofile/core are inherited)
         cpu = int(wall) + 2
         c.cgroup.set_pids_max(limits.processes + len(c.keepers) + 1)
@@ -647,37 +645,9 @@ class DockerSandbox(Sandbox):
             if err_s.lstrip().startswith(DOCKER_ERRORS) and not self._alive(c):
                 raise _Infra(f"container {c.cid[:12]} lost: {err_s.strip()[:300]}")
             return None
-        results = self._read_results(c)
-        if not isinstance(results, list) or len(results) != n:
-            return None
         host_oom = oom_before is None or oom_after is None or oom_after > oom_before  # None: cannot tell
-        keep = limits.output_keep_bytes
-        out: list[StepResult | None] = []
-        try:
-            for r in results:
-                code = int(r["exit_code"])
-                limit = r["limit"] if r["limit"] in ("cpu", "wall") else None
-                oom = bool(r["oom"])
-                cpu_s = None if r["cpu_seconds"] is None else float(r["cpu_seconds"])
-                peak = None if r["peak_memory_mb"] is None else float(r["peak_memory_mb"])
-                sigkilled = code == -signal.SIGKILL
-                if code < 0:
-                    code = 128 - code  # as a shell reports a signal, like the one-exec path
-                if limit and code == 0:
-                    code = 128 + signal.SIGKILL  # reaped by the supervisor's sweep before its wait()
-                if not oom and not c.oom_visible and host_oom and sigkilled and not limit:
-                    oom = True  # SIGKILLed before its time while the batch saw an OOM kill
-                kind = resource_kind(code, limit, oom, peak, limits.memory_mb)
-                if kind != MEMORY and pressed and code != 0:
-                    out.append(None)  # failed near the memory limit: run it alone, as one-at-a-time would
-                    continue
-                status = kind or (OK if code == 0 else EXITED)
-                stdout, stderr = str(r["stdout"]), str(r["stderr"])
-                out.append(StepResult(status, code, round(float(r["seconds"]), 4), stdout[:keep], stderr[-keep:],
-                                      stdout, cpu_s, peak))
-        except (KeyError, TypeError, ValueError):
-            return None
-        return out
+        host = supervised.HostView(shell_codes=True, oom_unseen=not c.oom_visible and host_oom, pressed=pressed)
+        return supervised.decode(self._read_results(c), n, limits, host)
 
     def _probe_own_cgroup(self, c: _Container) -> None:
         """What of its own cgroup the container shows its processes (once per container): the OOM
@@ -763,10 +733,6 @@ class DockerSandbox(Sandbox):
 
 class _Infra(Exception):
     """Infrastructure trouble: the step is a sandbox_error and the container is replaced."""
-
-
-def images_langs() -> tuple[str, ...]:
-    return images.LANGS
 
 
 def _read_nofollow(root: str, parts: list[str]) -> bytes | None:
