@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tomllib
 from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from irgroups import languages
 from irgroups.errors import ConfigError
@@ -150,11 +151,12 @@ class BuildConfig:
     @property
     def backend_options(self) -> dict[str, Any]:
         """The chosen backend's own keyword arguments (make_backend)."""
-        return {
+        per_backend: dict[str, dict[str, Any]] = {
             "hf": {"batch_size": self.batch_size},
             "openai": {"base_url": self.base_url, "mode": self.api_mode, "concurrency": self.concurrency},
             "vllm": {"tensor_parallel_size": self.tensor_parallel_size},
-        }.get(self.backend, {})
+        }
+        return per_backend.get(self.backend, {})
 
     @classmethod
     def from_options(cls, values: dict[str, Any]) -> BuildConfig:

@@ -7,7 +7,27 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from irgroups.cli import main
+from irgroups.cli.build import build
+from irgroups.cli.errors import EXIT_CODES, INFRASTRUCTURE, USAGE
+from irgroups.cli.publish import PLACEHOLDER_REPO
+from irgroups.cli.stats import stats
+from irgroups.config import BuildConfig, field_default, option_name, read_recipe
+from irgroups.errors import ConfigError, DataError, SandboxError
+from irgroups.generate.backends import SamplingSettings
+from irgroups.prompts import TRANSLATE
+from irgroups.training.config import make_config
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -56,14 +76,178 @@ def test_bad_problem_file_names_file_and_line(tmp_path: Path) -> None:
     assert f"{bad}: line 2" in res.stderr and "expected int" in res.stderr
 
 
-def test_stats_of_a_small_run(tmp_path: Path) -> None:
-    res = run("build", "--langs", "python", "--source", "bundled", "--mutants", "2", "--out", str(tmp_path / "r"),
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("run") / "r"
+    res = run("build", "--langs", "python", "--source", "bundled", "--mutants", "2", "--out", str(out),
               "--no-progress")
     assert res.returncode == 0, res.stdout + res.stderr
-    stats = run("stats", str(tmp_path / "r"), "--json")
+    return out
+
+
+def test_stats_of_a_small_run(small_run: Path) -> None:
+    stats = run("stats", str(small_run), "--json")
     summary = json.loads(stats.stdout)
     assert summary["problems"] == 8
     # python is the problems' own source language: the source is its reference
     py = summary["per_language"]["python"]
     assert py["candidates"] >= 8 and py["passed"] >= 8 and py["references_failing"] == 0
     assert summary["groups"] >= 1
+
+
+def test_publish_to_a_folder_needs_no_repo(small_run: Path, tmp_path: Path) -> None:
+    res = run("publish", str(small_run), "--to-dir", str(tmp_path / "hub"))
+    assert res.returncode == 0, res.stderr
+    card = (tmp_path / "hub" / "README.md").read_text()
+    assert yaml.safe_load(card.split("---")[1])["pretty_name"] == PLACEHOLDER_REPO
+    res = run("publish", str(small_run))  # uploading does need one
+    assert res.returncode == USAGE and "--repo org/name is needed" in res.stderr
+
+
+# --- one source for options, one error handler, one set of exit codes -------------------------------------------
+
+def _captured_build(monkeypatch: pytest.MonkeyPatch) -> list[BuildConfig]:
+    """`irgroups build` without the build: the config it would run is kept."""
+    seen: list[BuildConfig] = []
+
+    def fake(cfg: BuildConfig, *a: Any, **kw: Any) -> dict[str, Any]:
+        seen.append(cfg)
+        return {"per_language": {}}
+
+    monkeypatch.setattr("irgroups.pipeline.build", fake)
+    monkeypatch.setattr("irgroups.summary.print_summary", lambda *a, **kw: None)
+    return seen
+
+
+def test_every_build_config_field_is_a_build_option_with_its_default_and_help() -> None:
+    params = {p.name: p for p in build.params}
+    assert set(params) == {option_name(f) for f in fields(BuildConfig)} | {"recipe"}
+    for f in fields(BuildConfig):
+        p = params[option_name(f)]
+        assert isinstance(p, click.Option)
+        assert p.help == f.metadata["help"]
+        if f.metadata.get("from_file"):
+            assert p.default is None  # a file; none given = the field's default text
+        else:
+            assert p.default == field_default(f), f.name
+        if "choices" in f.metadata:
+            assert isinstance(p.type, click.Choice) and tuple(p.type.choices) == f.metadata["choices"]
+    for flag in ("--mutants", "--run-timeout", "--memory-mb", "--no-progress", "--no-references", "--overwrite",
+                 "--top-p", "--stop", "--api-mode", "--tensor-parallel-size", "--prompt-template"):
+        assert any(flag in p.opts + p.secondary_opts for p in build.params), flag
+
+
+def test_flags_fill_the_grouped_views_the_pipeline_reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen = _captured_build(monkeypatch)
+    template = tmp_path / "t.txt"
+    template.write_text("translate {source_code}")
+    res = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "r"), "--run-timeout", "2.5", "--memory-mb",
+                                    "512", "--backend", "openai", "--model", "m", "--samples", "3", "--stop", "\n\n",
+                                    "--stop", "END", "--api-mode", "completion", "--seed", "7", "--no-progress",
+                                    "--prompt-template", str(template)])
+    assert res.exit_code == 0, res.output
+    cfg = seen[0]
+    assert (cfg.limits.run_seconds, cfg.limits.memory_mb) == (2.5, 512)
+    assert cfg.sampling == SamplingSettings(samples=3, seed=7, stop=("\n\n", "END"))
+    assert cfg.backend_options == {"base_url": "http://127.0.0.1:8000/v1", "mode": "completion", "concurrency": 16}
+    assert cfg.prompt_template == "translate {source_code}" and cfg.progress is False
+    assert BuildConfig(out=tmp_path).prompt_template == TRANSLATE
+
+
+def test_a_recipe_sets_values_and_flags_win(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen = _captured_build(monkeypatch)
+    recipe = tmp_path / "r.toml"
+    recipe.write_text('[build]\nlangs = "python"\nmutants = 1\namplify = 0\nshard_size = 3\nprogress = false\n'
+                      'stop = ["END"]\nsandbox = "docker"\n')
+    res = CliRunner().invoke(main, ["build", "--recipe", str(recipe), "--out", str(tmp_path / "o"), "--amplify", "4"])
+    assert res.exit_code == 0, res.output
+    cfg = seen[0]
+    assert (cfg.langs, cfg.mutants_per_reference, cfg.shard_size, cfg.progress) == ("python", 1, 3, False)
+    assert (cfg.amplify, cfg.stop, cfg.sandbox) == (4, ("END",), "docker")
+    # the embedded default's recipe holds no defaults of its own: it gives the dataclass's
+    default = BuildConfig.from_options(read_recipe(ROOT / "pipelines" / "default.toml"))
+    assert default == BuildConfig(out=Path("runs/default"), langs="rust,go,csharp", source="humaneval,bundled")
+
+
+def test_a_recipe_key_that_is_no_option_or_a_bad_value_is_refused_naming_the_file(tmp_path: Path) -> None:
+    recipe = tmp_path / "bad.toml"
+    for body, says in [('[build]\nmutants = 2\nworkres = 4\n', "unknown [build] keys ['workres']"),
+                       ('[build]\nsandbox_name = "docker"\n', "unknown [build] keys ['sandbox_name']"),
+                       ('[build]\namplify = "many"\n', "amplify = 'many'"),
+                       ('[build]\nsandbox = "podman"\n', "sandbox = 'podman'")]:
+        recipe.write_text(body)
+        res = CliRunner().invoke(main, ["build", "--recipe", str(recipe), "--out", str(tmp_path / "o")])
+        assert res.exit_code == USAGE, res.output
+        assert str(recipe) in res.output and says in res.output
+        assert not (tmp_path / "o").exists()
+    recipe.write_text('[build]\nworkers = 0\n')  # checked by BuildConfig, as the flag is
+    res = CliRunner().invoke(main, ["build", "--recipe", str(recipe), "--out", str(tmp_path / "o")])
+    assert res.exit_code == USAGE and "--workers must be at least 1" in res.output
+    with pytest.raises(ConfigError, match=f"{recipe}: unknown"):
+        recipe.write_text('[build]\nnope = 1\n')
+        read_recipe(recipe)
+
+
+@pytest.mark.parametrize(("error", "code", "says"), [(ConfigError("bad value"), USAGE, "error: bad value"),
+                                                     (DataError("bad row"), USAGE, "error: bad row"),
+                                                     (SandboxError("no bwrap"), INFRASTRUCTURE,
+                                                      "infrastructure error: no bwrap")])
+def test_one_error_handler_for_every_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, error: Exception,
+                                             code: int, says: str) -> None:
+    def fail(*a: Any, **kw: Any) -> Any:
+        raise error
+
+    monkeypatch.setattr("irgroups.pipeline.build", fail)
+    monkeypatch.setattr("irgroups.evaluate.rendered.rendered_rows", fail)
+    monkeypatch.setattr("irgroups.summary.summarise_run", fail)
+    monkeypatch.setattr("irgroups.report.build_report", fail)
+    calls = [["build", "--out", str(tmp_path / "b")],
+             ["eval", "--benchmark", "irgroups:rust", "--out", str(tmp_path / "e")],
+             ["stats", str(tmp_path)],
+             ["report", str(tmp_path)]]
+    for args in calls:
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == code, (args, res.output)
+        assert says in res.output and "Traceback" not in res.output
+    # a command invoked on its own (as tests and scripts do) has the same handler
+    assert CliRunner().invoke(stats, [str(tmp_path)]).exit_code == code
+
+
+def test_exit_codes_are_in_the_help_and_the_readme() -> None:
+    res = CliRunner().invoke(main, ["--help"])
+    readme = (ROOT / "README.md").read_text()
+    assert res.exit_code == 0
+    for code, text in EXIT_CODES.items():
+        assert f"{code}  {text}" in res.output
+        assert f"| {code} | {text} |" in readme
+
+
+def test_sandbox_option_on_every_command_that_runs_code() -> None:
+    commands = {name: main.commands[name] for name in ("build", "eval", "execute", "llvm-groups", "train")}
+    sandbox_group = main.commands["sandbox"]
+    assert isinstance(sandbox_group, click.Group)
+    commands["sandbox check"] = sandbox_group.commands["check"]
+    for name, command in commands.items():
+        opt = next((p for p in command.params if p.name == "sandbox"), None)
+        assert isinstance(opt, click.Option) and opt.opts == ["--sandbox"], name
+        assert isinstance(opt.type, click.Choice) and list(opt.type.choices) == ["local", "docker"], name
+        assert opt.default in ("local", None), name  # train: None = TrainConfig's default (local)
+    assert make_config(None, data="d", model="m").sandbox == "local"
+    assert make_config(None, data="d", model="m", sandbox="docker").sandbox == "docker"
+    with pytest.raises(ConfigError, match="--sandbox must be one of local, docker"):
+        make_config(None, data="d", model="m", sandbox="podman")
+
+
+def test_eval_explains_backend_and_model() -> None:
+    params = {p.name: p for p in main.commands["eval"].params}
+    assert all(isinstance(params[n], click.Option) and params[n].help for n in ("backend", "model"))  # type: ignore[attr-defined]
+
+
+@pytest.mark.docker
+def test_sandbox_check_checks_the_chosen_backend() -> None:
+    res = run("sandbox", "check", "--sandbox", "docker")
+    if "docker not found" in res.stdout or "daemon" in res.stdout:
+        pytest.skip("no docker engine here")
+    assert res.returncode in (0, 1), res.stderr
+    assert "(docker)" in res.stdout and "irgroups-sandbox-rust:" in res.stdout
+    assert ("missing" in res.stdout) == (res.returncode == 1)

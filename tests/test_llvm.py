@@ -215,7 +215,7 @@ def test_cli_writes_llvm_group_shards(llvm_run: dict[str, Any]) -> None:
     import pyarrow.parquet as pq
     from click.testing import CliRunner
 
-    from irgroups.commands.llvm import llvm_groups
+    from irgroups.cli.llvm import llvm_groups
 
     run = llvm_run["run"]
     args = [str(run), "--levels", "O1,O2,Oz", "--mutants-per-operator", "1", "--max-equivalent", "2"]

@@ -5,17 +5,12 @@ The CLI (`irgroups train`) is generated from these fields, so `--help` explains 
 
 from __future__ import annotations
 
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from irgroups.config import SANDBOXES, opt
 from irgroups.errors import ConfigError
-
-
-def opt(default: Any, help: str, **kw: Any) -> Any:  # noqa: A002 - mirrors argparse/click naming
-    if callable(default) and not isinstance(default, type):
-        return field(default_factory=default, metadata={"help": help, **kw})
-    return field(default=default, metadata={"help": help, **kw})
 
 
 @dataclass
@@ -59,6 +54,8 @@ class TrainConfig:
     log_every: int = opt(1, "Write metrics every N steps.")
     resume: bool = opt(True, "Resume from the newest checkpoint in --output when there is one.")
     workers: int = opt(2, "Sandbox workers computing rewards.")
+    sandbox: str = opt("local", "Where the RL reward runs the answers: bubblewrap namespaces on this host, or Docker "
+                       "containers (images: bash scripts/docker_images.sh).", choices=SANDBOXES)
 
     def __post_init__(self) -> None:
         self.data = Path(self.data)

@@ -76,7 +76,7 @@ def train_grpo(cfg: TrainConfig, progress: bool = True) -> Any:
 
     dataset = Dataset.from_list([{"prompt": [{"role": "user", "content": r["prompt"]}], "prompt_id": r["prompt_id"]}
                                  for r in prompts])
-    reward = SandboxReward(prompts, cfg.workers)
+    reward = SandboxReward(prompts, workers=cfg.workers, sandbox=cfg.sandbox)
     args = GRPOConfig(
         output_dir=str(cfg.output), learning_rate=cfg.learning_rate, weight_decay=cfg.weight_decay,
         lr_scheduler_type="cosine", warmup_steps=int(cfg.warmup_ratio * cfg.max_steps), max_steps=cfg.max_steps,

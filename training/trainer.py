@@ -87,7 +87,7 @@ class OORLTrainer:
                                                          cfg.max_steps)
         if checkpoint is not None:
             self.load_state(checkpoint)
-        self.reward = SandboxReward(self.prompts, cfg.workers) if self.prompts else None
+        self.reward = SandboxReward(self.prompts, workers=cfg.workers, sandbox=cfg.sandbox) if self.prompts else None
         rng = random.Random(cfg.seed)
         self.group_order = list(range(len(self.groups)))
         rng.shuffle(self.group_order)

@@ -1,0 +1,30 @@
+"""The `irgroups` command line: one module per command, one error handler and one set of exit codes
+(irgroups/cli/errors.py). `build` and `train` take their options from BuildConfig and TrainConfig."""
+
+from __future__ import annotations
+
+import click
+
+from irgroups import __version__
+from irgroups.cli.build import build
+from irgroups.cli.errors import Group, epilog
+from irgroups.cli.eval import eval_cmd
+from irgroups.cli.execute import execute_cmd
+from irgroups.cli.llvm import llvm_groups
+from irgroups.cli.publish import publish
+from irgroups.cli.report import report
+from irgroups.cli.sandbox import sandbox
+from irgroups.cli.stats import stats
+from irgroups.cli.train import train
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=epilog())
+@click.version_option(__version__, prog_name="irgroups")
+def main() -> None:
+    """Build verified IR-group datasets (GEPO / OORL) from programming problems with tests."""
+
+
+for command in (build, stats, sandbox, train, publish, eval_cmd, execute_cmd, report, llvm_groups):
+    main.add_command(command)
+
+__all__ = ["main"]

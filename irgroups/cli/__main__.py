@@ -1,0 +1,3 @@
+from irgroups.cli import main
+
+main()

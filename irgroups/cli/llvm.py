@@ -1,0 +1,75 @@
+"""`irgroups llvm-groups RUN`: llvm-ir groups from a finished build (see irgroups/llvm)."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import click
+
+from irgroups.cli.common import RUN, sandbox_option
+from irgroups.cli.errors import Command
+from irgroups.errors import SandboxError
+from irgroups.llvm.toolchain import LEVELS
+
+
+@click.command("llvm-groups", cls=Command)
+@click.argument("run", type=RUN)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Where the shards go (default <run>/llvm_groups).")
+@click.option("--workers", type=int, default=2, show_default=True)
+@click.option("--levels", default=",".join(LEVELS), show_default=True)
+@click.option("--mutants-per-operator", type=int, default=2, show_default=True)
+@click.option("--max-sources-per-lang", type=int, default=1, show_default=True,
+              help="Passing candidates per (problem, language) compiled to IR (references first).")
+@click.option("--max-equivalent", type=int, default=None, help="Keep at most N equivalent IRs per group.")
+@click.option("--max-inequivalent", type=int, default=8, show_default=True)
+@click.option("--max-tokens", type=int, default=None, help="Drop IRs longer than N tokens.")
+@click.option("--pick", type=click.Choice(["shortest", "first"]), default="shortest", show_default=True,
+              help="Which members a cap keeps.")
+@click.option("--tokenizer", default=None,
+              help="Local tokenizer.json (or model dir) to count tokens with; default: cl100k pre-token rule.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--overwrite", is_flag=True, help="Delete the llvm_groups shards first instead of resuming.")
+@sandbox_option
+def llvm_groups(run: Path, out: Path | None, workers: int, levels: str, mutants_per_operator: int,
+                max_sources_per_lang: int, max_equivalent: int | None, max_inequivalent: int,
+                max_tokens: int | None, pick: str, tokenizer: str | None, seed: int, overwrite: bool,
+                sandbox: str) -> None:
+    """LLVM IR groups (kind llvm-ir) for every shard of a finished RUN; resumes shard by shard."""
+    # body: see pipeline.run_stage
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from irgroups.llvm import LLVM_GROUPS, LLVMConfig, make_llvm_groups
+    from irgroups.problems.model import Problem
+    from irgroups.shards import atomic_write_bytes, atomic_write_json
+    from irgroups.verifier import Verifier
+
+    out = out or run / "llvm_groups"
+    if overwrite and out.exists():
+        shutil.rmtree(out)
+    cfg = LLVMConfig(levels=tuple(x.strip() for x in levels.split(",") if x.strip()),
+                     mutants_per_operator=mutants_per_operator, max_sources_per_lang=max_sources_per_lang,
+                     max_equivalent=max_equivalent, max_inequivalent=max_inequivalent, max_tokens=max_tokens,
+                     pick=pick, tokenizer=tokenizer, seed=seed)
+    parts = sorted(p.name for p in (run / "labels").glob("part-*.parquet"))
+    with Verifier(sandbox, langs=["rust", "cpp"], workers=workers) as verifier:
+        problems = verifier.sandbox.problems()
+        if problems:
+            raise SandboxError(f"{sandbox} sandbox unusable: " + "; ".join(problems))
+        for name in parts:
+            target = out / name
+            if target.exists():
+                continue
+            shard = [Problem.from_row(r) for r in pq.read_table(run / "problems" / name).to_pylist()]
+            rows, stats = make_llvm_groups(shard, pq.read_table(run / "candidates" / name).to_pylist(),
+                                           pq.read_table(run / "labels" / name).to_pylist(), verifier, config=cfg)
+            buf = io.BytesIO()
+            pq.write_table(pa.Table.from_pylist(rows, schema=LLVM_GROUPS), buf)
+            atomic_write_json(out / name.replace(".parquet", ".stats.json"), stats)
+            atomic_write_bytes(target, buf.getvalue())
+            click.echo(f"{name}: {len(rows)} llvm-ir groups ({stats['cross_language_groups']} cross-language)")
+    click.echo(json.dumps({"out": str(out)}))
