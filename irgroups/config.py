@@ -21,9 +21,9 @@ from irgroups.errors import ConfigError
 from irgroups.generate.backends import MODEL_BACKENDS, SamplingSettings
 from irgroups.prompts import TRANSLATE
 from irgroups.sandbox.base import Limits
+from irgroups.verifier import SANDBOXES
 
 LLVM_TARGET = "llvm-ir"
-SANDBOXES = ("local", "docker")
 BACKENDS = ("reference", *MODEL_BACKENDS)
 _LIMITS = Limits()
 _SAMPLING = SamplingSettings()
