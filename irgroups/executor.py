@@ -12,6 +12,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -47,8 +48,12 @@ class Executor(ABC):
 
 
 class LocalExecutor(Executor):
-    def __init__(self, progress: bool = True) -> None:
+    """`on_shard(index, rows, stats)`, if given, hears of every shard written."""
+
+    def __init__(self, progress: bool = True,
+                 on_shard: Callable[[int, list[dict[str, Any]], dict[str, Any]], None] | None = None) -> None:
         self.progress = progress
+        self.on_shard = on_shard
 
     def run(self, stages: Sequence[Stage], dirs: dict[str, StageDir], source: list[list[Problem]],
             ctx: Context) -> dict[str, float]:
@@ -66,6 +71,8 @@ class LocalExecutor(Executor):
                 try:
                     for index, result in stage.run_many(pending, ctx):
                         out.write(index, result.rows, result.stats)
+                        if self.on_shard is not None:
+                            self.on_shard(index, result.rows, result.stats or {})
                 finally:
                     stage.teardown(ctx)
                     ctx.advance = lambda n: None

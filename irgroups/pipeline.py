@@ -107,22 +107,25 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Execut
     return summary
 
 
-def _stage_dir(run: Path, stage: Stage, cfg: Any, run_hash: str, tools: dict[str, str], n: int) -> StageDir:
+def _stage_dir(run: Path, stage: Stage, cfg: Any, run_hash: str, tools: dict[str, str], n: int,
+               dirname: str | None = None) -> StageDir:
     """A stage's directory; its config hash is the run's, plus the stage's own settings if any."""
     own = stage.config(cfg)
     chash = run_hash if not own else hashlib.sha256(
         json.dumps({"run": run_hash, **own}, sort_keys=True, default=str).encode()).hexdigest()[:16]
-    d = StageDir(run, stage.name, chash, tools, schema=stage.schema)
+    d = StageDir(run, dirname or stage.name, chash, tools, schema=stage.schema)
     d.set_num_shards(n)
     return d
 
 
 def run_stage(run: Path, name: str, settings: Any, sandbox: str | Sandbox = "local", workers: int = 2,
-              progress: bool = True, overwrite: bool = False) -> dict[str, Any]:
+              progress: bool = True, overwrite: bool = False, out: Path | None = None,
+              on_shard: Callable[[int, list[dict[str, Any]], dict[str, Any]], None] | None = None) -> dict[str, Any]:
     """Run the stage `name` on an existing run (its input stages finished), shard by shard,
     resuming. `settings` is what the stage reads from a config (for llvm_groups: `.llvm`, an
     LLVMConfig, and `.seed`). Refused if the run's stages disagree with its config.json, or if
-    the stage's directory was written with other settings (unless `overwrite`)."""
+    the stage's directory was written with other settings (unless `overwrite`). `out` puts its
+    shards elsewhere than <run>/<name>; `on_shard(index, rows, stats)` hears of each shard written."""
     stage = STAGES.get(name)
     if stage is None:
         raise ConfigError(f"unknown stage {name!r}; known: {', '.join(STAGES)}")
@@ -144,17 +147,18 @@ def run_stage(run: Path, name: str, settings: Any, sandbox: str | Sandbox = "loc
         missing = [i for i in range(n or 0) if i not in m.get("done", [])]
         if n is None or missing:
             raise ShardError(f"{run / needed}: shards {missing or 'all'} not finished; resume the build first")
-    if overwrite and (run / name).exists():
-        shutil.rmtree(run / name)
+    target = Path(out) if out is not None else run / name
+    if overwrite and target.exists():
+        shutil.rmtree(target)
     langs = [languages.get(x) for x in run_cfg["langs"]]
     source = [[] for _ in range(n or 0)]  # type: ignore[var-annotated]
     with Verifier(sandbox, [lang.name for lang in langs], workers=workers) as verifier:
         tools = {**run_cfg.get("tools", {}), "irgroups": __version__}
         dirs = {x: StageDir(run, x, run_hash, schema=STAGES[x].schema) for x in stage.inputs}
-        dirs[name] = _stage_dir(run, stage, settings, run_hash, tools, n or 0)
+        dirs[name] = _stage_dir(target.parent, stage, settings, run_hash, tools, n or 0, dirname=target.name)
         ctx = Context(settings, langs, verifier)
-        seconds = LocalExecutor(progress).run([stage], dirs, source, ctx)
-    return {"out": str(run / name), "shards": n, "seconds": seconds}
+        seconds = LocalExecutor(progress, on_shard=on_shard).run([stage], dirs, source, ctx)
+    return {"out": str(target), "shards": n, "seconds": seconds}
 
 
 def summarise(run: Path) -> dict[str, Any]:

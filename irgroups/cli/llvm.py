@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
-import shutil
 from pathlib import Path
 
 import click
 
 from irgroups.cli.common import RUN, sandbox_option
 from irgroups.cli.errors import Command
-from irgroups.errors import SandboxError
 from irgroups.llvm.toolchain import LEVELS
 
 
@@ -38,38 +35,18 @@ def llvm_groups(run: Path, out: Path | None, workers: int, levels: str, mutants_
                 max_sources_per_lang: int, max_equivalent: int | None, max_inequivalent: int,
                 max_tokens: int | None, pick: str, tokenizer: str | None, seed: int, overwrite: bool,
                 sandbox: str) -> None:
-    """LLVM IR groups (kind llvm-ir) for every shard of a finished RUN; resumes shard by shard."""
-    # body: see pipeline.run_stage
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    """LLVM IR groups (kind llvm-ir) for every shard of a finished RUN: the build's llvm_groups stage
+    run alone, with the same manifest and config-hash checks; resumes shard by shard."""
+    from types import SimpleNamespace
 
-    from irgroups.llvm import LLVM_GROUPS, LLVMConfig, make_llvm_groups
-    from irgroups.problems.model import Problem
-    from irgroups.shards import atomic_write_bytes, atomic_write_json
-    from irgroups.verifier import Verifier
+    from irgroups.llvm import LLVMConfig
+    from irgroups.pipeline import run_stage
 
-    out = out or run / "llvm_groups"
-    if overwrite and out.exists():
-        shutil.rmtree(out)
     cfg = LLVMConfig(levels=tuple(x.strip() for x in levels.split(",") if x.strip()),
                      mutants_per_operator=mutants_per_operator, max_sources_per_lang=max_sources_per_lang,
                      max_equivalent=max_equivalent, max_inequivalent=max_inequivalent, max_tokens=max_tokens,
                      pick=pick, tokenizer=tokenizer, seed=seed)
-    parts = sorted(p.name for p in (run / "labels").glob("part-*.parquet"))
-    with Verifier(sandbox, langs=["rust", "cpp"], workers=workers) as verifier:
-        problems = verifier.sandbox.problems()
-        if problems:
-            raise SandboxError(f"{sandbox} sandbox unusable: " + "; ".join(problems))
-        for name in parts:
-            target = out / name
-            if target.exists():
-                continue
-            shard = [Problem.from_row(r) for r in pq.read_table(run / "problems" / name).to_pylist()]
-            rows, stats = make_llvm_groups(shard, pq.read_table(run / "candidates" / name).to_pylist(),
-                                           pq.read_table(run / "labels" / name).to_pylist(), verifier, config=cfg)
-            buf = io.BytesIO()
-            pq.write_table(pa.Table.from_pylist(rows, schema=LLVM_GROUPS), buf)
-            atomic_write_json(out / name.replace(".parquet", ".stats.json"), stats)
-            atomic_write_bytes(target, buf.getvalue())
-            click.echo(f"{name}: {len(rows)} llvm-ir groups ({stats['cross_language_groups']} cross-language)")
-    click.echo(json.dumps({"out": str(out)}))
+    done = run_stage(run, "llvm_groups", SimpleNamespace(llvm=cfg, seed=seed), sandbox=sandbox, workers=workers,
+                     overwrite=overwrite, out=out, on_shard=lambda i, rows, stats: click.echo(
+                         f"shard {i}: {len(rows)} llvm-ir groups ({stats['cross_language_groups']} cross-language)"))
+    click.echo(json.dumps({"out": done["out"], "seconds": done["seconds"]}))
