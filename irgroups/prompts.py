@@ -5,7 +5,14 @@ from __future__ import annotations
 from irgroups import languages
 from irgroups.problems.model import Problem
 
-DISPLAY = {"python": "Python", "cpp": "C++", "rust": "Rust", "go": "Go", "csharp": "C#"}
+
+def display_name(lang: str) -> str:
+    """How a prompt names the language `lang` (itself, for one not registered)."""
+    try:
+        return languages.get(lang).display_name
+    except ValueError:
+        return lang
+
 
 TRANSLATE = """\
 Translate the following {source_name} code into {target_name}.
@@ -25,13 +32,12 @@ Answer with the complete {target_name} code in one fenced code block."""
 
 def translation_prompt(problem: Problem, target: str, template: str = TRANSLATE) -> str:
     lang = languages.get(target)
-    where = " inside `class Problem`" if lang.name == "csharp" else ""
     return template.format(
-        source_name=DISPLAY.get(problem.source_lang, problem.source_lang),
+        source_name=display_name(problem.source_lang),
         source_lang=problem.source_lang,
         source_code=problem.source_code.strip(),
-        target_name=DISPLAY[lang.name],
+        target_name=lang.display_name,
         target_lang=lang.name,
         signature=lang.signature(problem),
-        where=where,
+        where=lang.signature_where,
     )

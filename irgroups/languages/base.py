@@ -10,12 +10,18 @@ for the lines it writes and the rules that judge them).
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from tree_sitter import Language as TSLanguage
+from tree_sitter import Node, Parser, Tree
+
 from irgroups import types as T
+from irgroups.languages.syntax import Item
 from irgroups.problems.model import Problem
 from irgroups.sandbox.docker.images import ImageSpec
 
@@ -63,15 +69,73 @@ class Mutation:
     statement_skip: tuple[str, ...] = ()  # statements whose removal is pointless (comments...)
 
 
+@functools.cache
+def tree_sitter_language(module: str) -> TSLanguage:
+    return TSLanguage(importlib.import_module(module).language())
+
+
 class Language(ABC):
-    name: str
+    name: str  # the one id; `aliases` map to it (irgroups.languages.get)
     aliases: tuple[str, ...] = ()
+    display_name: str  # as a prompt says it: "C#"
+    extra_fence_tags: tuple[str, ...] = ()  # a code fence's tags for it besides the name and aliases ("h", "cc")
+    signature_where: str = ""  # where the signature goes, as a prompt says it: " inside `class Problem`"
     extension: str
     tree_sitter_module: str  # e.g. "tree_sitter_rust"
+    keeps_blanks: bool = False  # normalising code keeps runs of blanks (indentation is syntax)
     toolchain: Toolchain
     mutation: Mutation
     # the Docker image (sandboxes/docker/<name>/): None = its folder alone, checked by toolchain.version_cmd
     docker: ImageSpec | None = None
+    # the source of a problem in this language runs as a candidate does (amplification asks it)
+    runs_sources: bool = False
+
+    @property
+    def fence_tags(self) -> frozenset[str]:
+        return frozenset((self.name, *self.aliases, *self.extra_fence_tags))
+
+    def parse(self, text: str) -> Tree:
+        return Parser(tree_sitter_language(self.tree_sitter_module)).parse(text.encode("utf-8"))
+
+    # ---- extraction: what irgroups/generate/extract.py asks -------------------
+    code_start: re.Pattern[str]  # the first line of code in an answer without code fences
+    leading_imports: str = ""  # imports starting so go first (Python's `from __future__`)
+
+    @abstractmethod
+    def top_level_items(self, root: Node, src: bytes) -> list[Item]:
+        """The imports, definitions and attached pieces (methods of a type...) at the top of `root`."""
+
+    def param_count(self, params: Node | None) -> int:
+        """How many parameters a function's parameter list declares (-1: none given)."""
+        if params is None:
+            return -1
+        return sum(1 for c in params.named_children if "parameter" in c.type and c.type != "self_parameter")
+
+    def implied(self, item: Item, defined: set[str], entry: Item, called: set[str]) -> bool:
+        """Whether `item`, which nothing kept names, is needed all the same (a trait whose methods
+        are `called`, Go's init()); `defined`: the names the kept items define."""
+        return False
+
+    def import_section(self, imports: list[Item]) -> list[str]:
+        """The paragraphs an assembled program starts with, from the imports of the blocks it uses."""
+        seen: list[str] = []
+        for it in imports:
+            if it.text not in seen:
+                seen.append(it.text)
+        if self.leading_imports:
+            seen.sort(key=lambda s: not s.startswith(self.leading_imports))
+        return ["\n".join(seen)] if seen else []
+
+    def assemble(self, kept: list[Item], entry_name: str, imports: list[Item], blocks: list[list[Item]],
+                 strict: bool) -> str | None:
+        """The program of the `kept` items; None: imports, then the items in order (the usual way).
+        `blocks`: every block's items; `strict`: as the model wrote it (no modifier changed)."""
+        return None
+
+    def missing_imports(self, code: str, strict: bool) -> str:
+        """`code` with the standard imports it uses and lacks; `strict`: only what the compiler
+        would otherwise refuse (Go's unused imports go)."""
+        return code
 
     # ---- rendering -------------------------------------------------------
     @abstractmethod
@@ -171,4 +235,3 @@ def float_literal(v: float | int) -> str:
     if "inf" in text or "nan" in text:
         raise ValueError(f"non-finite float {v!r}")
     return text if any(c in text for c in ".e") else text + ".0"
-

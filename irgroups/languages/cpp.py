@@ -4,7 +4,10 @@ neutral JSON for the trusted side to judge (irgroups/results.py)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from tree_sitter import Node
 
 from irgroups import types as T
 from irgroups.languages.base import (
@@ -14,6 +17,16 @@ from irgroups.languages.base import (
     escape_string,
     float_literal,
     snake_case,
+)
+from irgroups.languages.syntax import (
+    Item,
+    idents,
+    import_item,
+    node_text,
+    prepend_imports,
+    span_text,
+    strip_comments,
+    walk_top,
 )
 from irgroups.problems.model import Problem
 
@@ -105,6 +118,23 @@ int main() {
 """
 
 
+def _cpp_declared_name(decl: Node | None, src: bytes) -> tuple[str, Node | None]:
+    """The name a C++ declarator declares, and its parameter list when it is a function."""
+    while decl is not None:
+        if decl.type == "function_declarator":
+            inner = decl.child_by_field_name("declarator")
+            return (node_text(src, inner) if inner is not None else "", decl.child_by_field_name("parameters"))
+        if decl.type in ("identifier", "field_identifier", "type_identifier", "qualified_identifier",
+                         "operator_name", "destructor_name"):
+            return node_text(src, decl), None
+        nxt = decl.child_by_field_name("declarator")
+        if nxt is None:
+            named = [c for c in decl.named_children if c.type not in ("type_qualifier", "ms_pointer_modifier")]
+            nxt = named[0] if named else None
+        decl = nxt
+    return "", None
+
+
 class Cpp(Language):
     name = "cpp"
     aliases = ("c++", "cxx")
@@ -118,6 +148,114 @@ class Cpp(Language):
         argument_list=("argument_list",),
         statement_skip=("comment",),
     )
+    display_name = "C++"
+    extra_fence_tags = ("cc", "hpp", "c", "h")
+    code_start = re.compile(r"^(#include|using namespace|template\s*<|struct \w|class \w|namespace \w|typedef |"
+                            r"[\w:<>,*& ]+\s+[\w:]+\s*\([^)]*\)\s*(const\s*)?\{?\s*$)")
+    leading_imports = "#"
+
+    # ---- extraction (irgroups/generate/extract.py) --------------------------
+    def top_level_items(self, root: Node, src: bytes) -> list[Item]:
+        out: list[Item] = []
+        children = list(walk_top(root, ("comment",)))
+        for idx, (start, node, _attrs) in enumerate(children):
+            t = node.type
+            body = node.child_by_field_name("body")
+            if t == "namespace_definition" and node.child_by_field_name("name") is None and body is not None:
+                # an anonymous namespace only limits linkage: its items are top-level helpers
+                out += self.top_level_items(body, src)
+                continue
+            end = node.end_byte
+            if t in ("struct_specifier", "class_specifier", "enum_specifier", "union_specifier") \
+                    and idx + 1 < len(children) and children[idx + 1][1].type == ";":
+                end = children[idx + 1][1].end_byte
+            text = span_text(src, start, end)
+            if t == "preproc_include" or (t == "using_declaration"):
+                out.append(import_item(src, node))
+                continue
+            inner = node
+            if t == "template_declaration":
+                kids = [c for c in node.named_children if c.type != "template_parameter_list"]
+                if not kids:
+                    continue
+                inner = kids[-1]
+            it_t = inner.type
+            names: tuple[str, ...] = ()
+            is_fn = False
+            params = -1
+            if it_t in ("function_definition", "declaration"):
+                decls = inner.children_by_field_name("declarator")
+                for d in decls:
+                    nm, plist = _cpp_declared_name(d, src)
+                    if nm:
+                        names += (nm,)
+                    if plist is not None and it_t == "function_definition":
+                        is_fn = True
+                        params = self.param_count(plist)
+                if it_t == "declaration" and not names:
+                    ty = inner.child_by_field_name("type")
+                    nm_node = ty.child_by_field_name("name") if ty is not None else None
+                    if nm_node is not None:
+                        names = (node_text(src, nm_node),)
+            elif it_t in ("struct_specifier", "class_specifier", "enum_specifier", "union_specifier",
+                          "alias_declaration", "preproc_def", "preproc_function_def", "namespace_definition",
+                          "concept_definition"):
+                nm_node = inner.child_by_field_name("name")
+                if nm_node is not None:
+                    names = (node_text(src, nm_node),)
+            elif it_t == "type_definition":
+                names = tuple(node_text(src, d) for d in inner.children_by_field_name("declarator"))
+            else:
+                continue
+            names = tuple(n.split("::")[-1] for n in names)
+            out.append(Item("def", names, text, frozenset(idents(node, src) - set(names)), pos=node.start_byte,
+                             func=is_fn, params=params))
+        return out
+
+
+    def implied(self, item: Item, defined: set[str], entry: Item, called: set[str]) -> bool:
+        # operators follow the types they take
+        return item.func and any(n.startswith("operator") for n in item.names) and bool(item.refs & defined)
+
+    def missing_imports(self, out: str, strict: bool) -> str:
+        if strict:
+            return out
+        tree = self.parse(out)
+        src = out.encode("utf-8")
+        items = self.top_level_items(tree.root_node, src)
+        includes = " ".join(it.text for it in items if it.kind == "import")
+        if "bits/stdc++.h" in includes:
+            return out
+        plain = strip_comments(tree, out)
+        std_ns = bool(re.search(r"using\s+namespace\s+std\s*;", plain))
+        table = {
+            "vector": ["vector"], "string": ["string", "to_string", "stoi", "stol", "stoll"],
+            "map": ["map"], "unordered_map": ["unordered_map"], "set": ["set"], "unordered_set": ["unordered_set"],
+            "optional": ["optional", "nullopt", "make_optional"], "tuple": ["tuple", "make_tuple", "tie"],
+            "utility": ["pair", "make_pair", "swap"],
+            "algorithm": ["sort", "reverse", "max_element", "min_element", "find", "count", "unique",
+                          "max", "min", "all_of", "any_of", "transform", "stable_sort"],
+            "cmath": ["abs", "fabs", "sqrt", "pow", "floor", "ceil", "round", "log", "exp"],
+            "numeric": ["accumulate", "gcd", "iota"], "sstream": ["stringstream", "istringstream", "ostringstream"],
+            "deque": ["deque"], "queue": ["queue", "priority_queue"], "stack": ["stack"],
+            "functional": ["function"], "cstddef": ["size_t", "ptrdiff_t"], "cctype": ["isalpha", "isdigit", "tolower", "toupper", "isupper",
+                                                     "islower", "isspace", "isalnum"],
+        }
+        add = []
+        for header, names in table.items():
+            if re.search(rf"#\s*include\s*<{header}>", includes):
+                continue
+            alt = "|".join(names)
+            pat = rf"\bstd::({alt})\b" + (rf"|(?<![\w:.>])({alt})\b(?=\s*[<(])" if std_ns else "")
+            if re.search(pat, plain):
+                add.append(f"#include <{header}>")
+        if not add:
+            return out
+        return prepend_imports(out, sorted(add), [it for it in items if it.kind != "import" or it.text.startswith("#")])
+
+
+# ---- helpers ------------------------------------------------------------------
+
 
     keywords = frozenset(["alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch", "char", "char16_t", "char32_t", "class", "compl", "const", "constexpr", "const_cast", "continue", "decltype", "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register", "reinterpret_cast", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq"])
 

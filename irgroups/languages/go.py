@@ -25,6 +25,7 @@ from irgroups.languages.base import (
     float_literal,
     pascal_case,
 )
+from irgroups.languages.syntax import Item, idents, node_text, span_text, walk, walk_top
 from irgroups.problems.model import Problem
 
 _SCALARS = {"int": "int", "float": "float64", "bool": "bool", "str": "string"}
@@ -203,6 +204,27 @@ def _with_package(code: str, package: str) -> str:
     return f"package {package}\n\n{code}"
 
 
+def packages_used(root: Node, src: bytes) -> set[str]:
+    """The names Go code uses as packages (`strings` in `strings.Split`, `sort.Interface`)."""
+    used = set()
+    for n in walk(root):
+        if n.type in ("selector_expression", "qualified_type"):
+            operand = n.child_by_field_name("operand") or n.child_by_field_name("package")
+            if operand is not None and operand.type in ("identifier", "package_identifier"):
+                used.add(node_text(src, operand))
+    return used
+
+
+def _is_local(root: Node, src: bytes, name: str) -> bool:
+    """Whether `name` is a variable or parameter somewhere (then `name.x` is no package)."""
+    for n in walk(root):
+        if n.type in ("short_var_declaration", "var_spec", "parameter_declaration", "range_clause"):
+            left = n.child_by_field_name("left") or n.child_by_field_name("name")
+            if left is not None and name in {node_text(src, i) for i in walk(left) if i.type == "identifier"}:
+                return True
+    return False
+
+
 class Go(Language):
     name = "go"
     aliases = ("golang",)
@@ -221,6 +243,100 @@ class Go(Language):
         argument_list=("argument_list",),
         statement_skip=("comment",),
     )
+    display_name = "Go"
+    code_start = re.compile(r"^(package \w|import [(\"]|func |type \w)")
+
+    # ---- extraction (irgroups/generate/extract.py) --------------------------
+    def top_level_items(self, root: Node, src: bytes) -> list[Item]:
+        out: list[Item] = []
+        for start, node, _attrs in walk_top(root, ("comment",)):
+            t = node.type
+            text = span_text(src, start, node.end_byte)
+            if t == "import_declaration":
+                specs = [n for n in walk(node) if n.type == "import_spec"]
+                for s in specs:
+                    path = s.child_by_field_name("path")
+                    alias = s.child_by_field_name("name")
+                    if path is None:
+                        continue
+                    it = Item("import", (), node_text(src, path), frozenset(), pos=s.start_byte)
+                    it.extra["alias"] = node_text(src, alias) if alias is not None else ""
+                    out.append(it)
+            elif t == "function_declaration":
+                nm = node.child_by_field_name("name")
+                names: tuple[str, ...] = (node_text(src, nm),) if nm is not None else ()
+                out.append(Item("def", names, text, frozenset(idents(node, src) - set(names)), pos=node.start_byte,
+                                 func=node.child_by_field_name("body") is not None,
+                                 params=self.param_count(node.child_by_field_name("parameters"))))
+            elif t == "method_declaration":
+                recv = node.child_by_field_name("receiver")
+                owner = ""
+                if recv is not None:
+                    tids = [n for n in walk(recv) if n.type == "type_identifier"]
+                    owner = node_text(src, tids[0]) if tids else ""
+                out.append(Item("attached", (), text, frozenset(idents(node, src)), pos=node.start_byte, owner=owner))
+            elif t in ("type_declaration", "const_declaration", "var_declaration"):
+                names = tuple(node_text(src, nm) for spec in walk(node)
+                              if spec.type in ("type_spec", "type_alias", "const_spec", "var_spec")
+                              for nm in spec.children_by_field_name("name"))
+                out.append(Item("def", names, text, frozenset(idents(node, src) - set(names)), pos=node.start_byte))
+        return out
+
+
+    def param_count(self, params: Node | None) -> int:
+        if params is None:
+            return -1
+        n = 0
+        for c in params.named_children:
+            if c.type == "parameter_declaration":
+                n += max(1, len(c.children_by_field_name("name")))
+            elif c.type == "variadic_parameter_declaration":
+                n += 1
+        return n
+
+    def implied(self, item: Item, defined: set[str], entry: Item, called: set[str]) -> bool:
+        # init() and `var _ = f()` run at start-up
+        return item.kind == "def" and ("init" in item.names or "_" in item.names)
+
+    def import_section(self, imports: list[Item]) -> list[str]:
+        specs: dict[str, str] = {}
+        for it in imports:
+            specs.setdefault(it.text, it.extra.get("alias", ""))
+        imp = "".join(f"import {a + ' ' if a else ''}{p}\n" for p, a in specs.items())
+        return ["package main"] + ([imp.rstrip("\n")] if imp else [])
+
+    def missing_imports(self, out: str, strict: bool) -> str:
+        tree = self.parse(out)
+        src = out.encode("utf-8")
+        items = self.top_level_items(tree.root_node, src)
+        pkgs_used = packages_used(tree.root_node, src)
+        imports: dict[str, str] = {}
+        for it in items:
+            if it.kind != "import":
+                continue
+            path = it.text.strip('"`')
+            alias = it.extra.get("alias", "")
+            pkg = alias or path.rsplit("/", 1)[-1]
+            if alias in ("_", ".") or pkg in pkgs_used:
+                imports[path] = alias
+        defined = {n for it in items for n in it.names}
+        std = {"strings": "strings", "strconv": "strconv", "sort": "sort", "math": "math", "fmt": "fmt",
+               "unicode": "unicode", "bytes": "bytes", "errors": "errors", "utf8": "unicode/utf8",
+               "bits": "math/bits", "regexp": "regexp"}
+        have = {(a or p.rsplit("/", 1)[-1]) for p, a in imports.items()}
+        for pkg, path in std.items():
+            if not strict and pkg in pkgs_used and pkg not in have and pkg not in defined and not _is_local(tree.root_node, src, pkg):
+                imports[path] = ""
+        rest = [it.text for it in items if it.kind != "import"]
+        head = ["package main"]
+        if len(imports) == 1:
+            (p, a), = imports.items()
+            head.append(f'import {a + " " if a else ""}"{p}"')
+        elif imports:
+            head.append("import (\n" + "".join(f'\t{a + " " if a else ""}"{p}"\n'
+                                               for p, a in sorted(imports.items())) + ")")
+        return "\n\n".join(head + rest) + "\n"
+
 
     keywords = frozenset(
         # keywords, plus predeclared types and common packages a parameter would shadow

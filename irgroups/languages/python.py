@@ -8,10 +8,23 @@ never an int), so a value of the wrong type is reported `bad`."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from tree_sitter import Node
 
 from irgroups import types as T
 from irgroups.languages.base import BatchProgram, Language, Mutation, Toolchain
+from irgroups.languages.syntax import (
+    Item,
+    idents,
+    import_item,
+    node_text,
+    prepend_imports,
+    span_text,
+    walk,
+    walk_top,
+)
 from irgroups.problems.model import Problem
 
 _TYPES = {"int": "int", "float": "float", "bool": "bool", "str": "str"}
@@ -124,9 +137,51 @@ def type_tree(t: T.Type) -> tuple[Any, ...]:
     return (t.name, *(type_tree(a) for a in t.args))
 
 
+# python: names a function binds itself, so a top-level `numbers = [...]` of a
+# usage example is not mistaken for something the function needs
+def _py_locals(fn: Node, src: bytes) -> set[str]:
+    out: set[str] = set()
+
+    def targets(n: Node | None) -> None:
+        if n is None:
+            return
+        if n.type == "identifier":
+            out.add(node_text(src, n))
+        elif n.type in ("pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "list_splat_pattern",
+                        "parenthesized_expression"):
+            for c in n.named_children:
+                targets(c)
+
+    for n in walk(fn):
+        t = n.type
+        if t in ("assignment", "augmented_assignment", "for_statement", "for_in_clause"):
+            targets(n.child_by_field_name("left"))
+        elif t == "named_expression":
+            targets(n.child_by_field_name("name"))
+        elif t in ("parameters", "lambda_parameters"):
+            for c in n.named_children:
+                if c.type == "identifier":
+                    out.add(node_text(src, c))
+                else:
+                    name = c.child_by_field_name("name")
+                    if name is not None and name.type == "identifier":
+                        out.add(node_text(src, name))
+                    for cc in c.named_children:
+                        if cc.type == "identifier":
+                            out.add(node_text(src, cc))
+                            break
+        elif t in ("as_pattern_target", "global_statement"):
+            pass
+    return out
+
+
 class Python(Language):
     name = "python"
     aliases = ("py", "python3")
+    display_name = "Python"
+    extra_fence_tags = ("py3",)
+    keeps_blanks = True
+    runs_sources = True
     extension = "py"
     tree_sitter_module = "tree_sitter_python"
     toolchain = Toolchain(("/usr/bin/python3",), ("/usr/bin/python3", "--version"), "apt-get install -y python3")
@@ -137,6 +192,89 @@ class Python(Language):
         argument_list=("argument_list",),
         statement_skip=("comment", "pass_statement"),
     )
+    code_start = re.compile(r"^(def |class |import \w|from [\w.]+ import |@\w)")
+    leading_imports = "from __future__"
+
+    # ---- extraction ---------------------------------------------------------
+    def top_level_items(self, root: Node, src: bytes) -> list[Item]:
+        out: list[Item] = []
+        for start, node, _attrs in walk_top(root, ("comment",)):
+            t = node.type
+            text = span_text(src, start, node.end_byte)
+            if t in ("import_statement", "import_from_statement", "future_import_statement"):
+                out.append(import_item(src, node))
+            elif t in ("function_definition", "class_definition", "decorated_definition"):
+                d = node.child_by_field_name("definition") if t == "decorated_definition" else node
+                if d is None:
+                    continue
+                nm = d.child_by_field_name("name")
+                names: tuple[str, ...] = (node_text(src, nm),) if nm is not None else ()
+                refs = idents(node, src)
+                is_fn = d.type == "function_definition"
+                if is_fn:
+                    refs -= _py_locals(d, src)
+                out.append(Item("def", names, text, frozenset(refs - set(names)), pos=node.start_byte, func=is_fn,
+                                 params=self.param_count(d.child_by_field_name("parameters")) if is_fn else -1))
+            elif t == "expression_statement" and node.named_children and node.named_children[0].type == "assignment":
+                a = node.named_children[0]
+                left = a.child_by_field_name("left")
+                names = tuple(sorted(idents(left, src))) if left is not None else ()
+                right = a.child_by_field_name("right")
+                refs = idents(right, src) if right is not None else set()
+                ty = a.child_by_field_name("type")
+                if ty is not None:
+                    refs |= idents(ty, src)
+                out.append(Item("def", names, text, frozenset(refs - set(names)), pos=node.start_byte))
+        return out
+
+
+    def param_count(self, params: Node | None) -> int:
+        if params is None:
+            return -1
+        return sum(1 for c in params.named_children
+                   if c.type not in ("comment", "keyword_separator", "positional_separator")
+                   and (c.text or b"").decode("utf-8", errors="replace") != "self")
+
+    def missing_imports(self, out: str, strict: bool) -> str:
+        if strict:
+            return out
+        tree = self.parse(out)
+        src = out.encode("utf-8")
+        bound: set[str] = set()
+        used: set[str] = set()
+        attr_objs: set[str] = set()
+        for n in walk(tree.root_node):
+            if n.type in ("import_statement", "import_from_statement"):
+                for c in walk(n):
+                    if c.type in ("dotted_name", "identifier") and c.parent is not None and \
+                            c.parent.type != "dotted_name" and c != n.child_by_field_name("module_name"):
+                        bound.add(node_text(src, c).split(".")[0])
+                    if c.type == "aliased_import":
+                        a = c.child_by_field_name("alias")
+                        if a is not None:
+                            bound.add(node_text(src, a))
+            elif n.type == "identifier":
+                used.add(node_text(src, n))
+                if n.parent is not None and n.parent.type == "attribute" and n.parent.child_by_field_name("object") == n:
+                    attr_objs.add(node_text(src, n))
+        top = {n for it in self.top_level_items(tree.root_node, src) for n in it.names}
+        for n in walk(tree.root_node):
+            if n.type in ("function_definition", "lambda"):
+                top |= _py_locals(n, src)
+        bound |= top
+        typing_names = {"List", "Dict", "Tuple", "Optional", "Any", "Set", "Union", "Callable", "Iterable",
+                        "Sequence", "Iterator", "FrozenSet", "DefaultDict", "Deque"}
+        need_typing = sorted((used & typing_names) - bound)
+        modules = ["math", "re", "itertools", "functools", "collections", "heapq", "bisect", "string"]
+        need_mods = [m for m in modules if m in attr_objs and m not in bound]
+        add = [f"import {m}" for m in need_mods]
+        if need_typing:
+            add.append(f"from typing import {', '.join(need_typing)}")
+        if not add:
+            return out
+        return prepend_imports(out, add, self.top_level_items(tree.root_node, src))
+
+
 
     def render_type(self, t: T.Type) -> str:
         if t.is_scalar:

@@ -14,6 +14,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from tree_sitter import Node
+
 from irgroups import types as T
 from irgroups.languages.base import (
     BatchProgram,
@@ -23,6 +25,16 @@ from irgroups.languages.base import (
     escape_string,
     float_literal,
     snake_case,
+)
+from irgroups.languages.syntax import (
+    Item,
+    idents,
+    import_item,
+    node_text,
+    prepend_imports,
+    span_text,
+    walk,
+    walk_top,
 )
 from irgroups.problems.model import Problem
 from irgroups.sandbox.docker.images import ImageSpec
@@ -241,6 +253,15 @@ def _copy_host_toolchain(ctx: Path) -> None:
 _LINKER_ATTRIBUTE = re.compile(r"#\s*!?\s*\[\s*(?:unsafe\s*\(\s*)?(?:link_section|no_mangle|export_name|used)\b")
 
 
+def _rust_methods(node: Node, src: bytes) -> list[str]:
+    """Names of the functions a trait or an impl block declares."""
+    body = node.child_by_field_name("body")
+    if body is None:
+        return []
+    return [node_text(src, nm) for c in body.named_children if c.type in ("function_item", "function_signature_item")
+            for nm in [c.child_by_field_name("name")] if nm is not None]
+
+
 class Rust(Language):
     name = "rust"
     aliases = ("rs",)
@@ -259,6 +280,68 @@ class Rust(Language):
         argument_list=("arguments",),
         statement_skip=("line_comment", "block_comment"),
     )
+    display_name = "Rust"
+    code_start = re.compile(r"^(pub(\(crate\))? )?(fn |use |struct |enum |impl[ <]|const |static |mod |trait |#\[|#!\[)")
+
+    # ---- extraction (irgroups/generate/extract.py) --------------------------
+    def top_level_items(self, root: Node, src: bytes) -> list[Item]:
+        out: list[Item] = []
+        for start, node, _attrs in walk_top(root, ("line_comment", "block_comment", "attribute_item")):
+            t = node.type
+            text = span_text(src, start, node.end_byte)
+            if t in ("use_declaration", "extern_crate_declaration"):
+                out.append(import_item(src, node))
+            elif t == "impl_item":
+                ty = node.child_by_field_name("type")
+                owner = ""
+                if ty is not None:
+                    base = ty.child_by_field_name("type") if ty.type == "generic_type" else ty
+                    owner = node_text(src, base) if base is not None else ""
+                item = Item("attached", (), text, frozenset(idents(node, src)), pos=node.start_byte,
+                             owner=owner.split("::")[-1])
+                item.extra["methods"] = " ".join(_rust_methods(node, src))
+                trait = node.child_by_field_name("trait")
+                if trait is not None:
+                    base = trait.child_by_field_name("type") if trait.type == "generic_type" else trait
+                    item.extra["trait"] = node_text(src, base if base is not None else trait).split("::")[-1]
+                out.append(item)
+            elif t in ("function_item", "struct_item", "enum_item", "union_item", "trait_item", "const_item",
+                       "static_item", "type_item", "mod_item", "macro_definition"):
+                nm = node.child_by_field_name("name")
+                names: tuple[str, ...] = (node_text(src, nm),) if nm is not None else ()
+                is_fn = t == "function_item"
+                item = Item("def", names, text, frozenset(idents(node, src) - set(names)), pos=node.start_byte,
+                             func=is_fn, params=self.param_count(node.child_by_field_name("parameters")))
+                if t == "trait_item":
+                    item.extra["methods"] = " ".join(_rust_methods(node, src))
+                out.append(item)
+        return out
+
+
+    def implied(self, item: Item, defined: set[str], entry: Item, called: set[str]) -> bool:
+        # a trait whose methods are called: method syntax never names it
+        return bool(set(item.extra.get("methods", "").split()) & called)
+
+    def missing_imports(self, out: str, strict: bool) -> str:
+        if strict:
+            return out
+        tree = self.parse(out)
+        src = out.encode("utf-8")
+        items = self.top_level_items(tree.root_node, src)
+        uses = " ".join(it.text for it in items if it.kind == "import")
+        defined = {n for it in items for n in it.names}
+        used = {node_text(src, n) for n in walk(tree.root_node)
+                if n.type in ("identifier", "type_identifier") and n.child_count == 0}
+        table = {"HashMap": "std::collections::HashMap", "HashSet": "std::collections::HashSet",
+                 "BTreeMap": "std::collections::BTreeMap", "BTreeSet": "std::collections::BTreeSet",
+                 "VecDeque": "std::collections::VecDeque", "BinaryHeap": "std::collections::BinaryHeap",
+                 "Ordering": "std::cmp::Ordering"}
+        add = [f"use {path};" for name, path in table.items()
+               if name in used and name not in defined and not re.search(rf"\b{name}\b", uses)]
+        if not add:
+            return out
+        return prepend_imports(out, add, items)
+
 
     keywords = frozenset(["as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try"])
 
