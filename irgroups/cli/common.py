@@ -20,17 +20,6 @@ RUN = click.Path(path_type=Path, exists=True, file_okay=False)
 sandbox_option = option_of(BuildConfig, "sandbox")
 
 
-def sandbox_kw(sandbox: str) -> dict[str, Any]:
-    """`sandbox=` for evaluate.execute_rows. TEMPORARY: passed only when not local until execute_rows takes it
-    (issue 13, the verifier); then call execute_rows(..., sandbox=sandbox) and delete this."""
-    import inspect
-
-    from irgroups.evaluate import execute_rows
-
-    if sandbox == "local" and "sandbox" not in inspect.signature(execute_rows).parameters:
-        return {}
-    return {"sandbox": sandbox}
-
 
 def console() -> Console:
     """Wide enough for the summary table even when stdout is a log file."""

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from irgroups.cli.common import answers_option, parse_ks, print_scores, sandbox_kw, sandbox_option
+from irgroups.cli.common import answers_option, parse_ks, print_scores, sandbox_option
 from irgroups.cli.errors import Command
 from irgroups.errors import ConfigError
 from irgroups.generate.backends import MODEL_BACKENDS
@@ -62,7 +62,7 @@ def eval_cmd(benchmarks: tuple[str, ...], completions: Path | None, backend: str
     elif not all(r.completions for r in rows):
         raise ConfigError("no completions: pass --completions FILE, or --backend and --model to generate")
     results = execute_rows(rows, workers=workers, structural_equality=structural_equality, answers=answers,
-                           **sandbox_kw(sandbox))
+                           sandbox=sandbox)
     scores = score(results, parse_ks(ks))
     write_results(out, results, scores)
     print_scores(scores)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from irgroups.cli.common import answers_option, parse_ks, print_scores, sandbox_kw, sandbox_option
+from irgroups.cli.common import answers_option, parse_ks, print_scores, sandbox_option
 from irgroups.cli.errors import Command
 
 
@@ -39,7 +39,7 @@ def execute_cmd(fmt: str, input_: str, completions: Path | None, canonical: bool
         for row in rows:
             row.completions = [row.extra.get("canonical_solution", "")]
     results = execute_rows(rows, workers=workers, limits=Limits(run_seconds=run_timeout),
-                           structural_equality=structural_equality, answers=answers, **sandbox_kw(sandbox))
+                           structural_equality=structural_equality, answers=answers, sandbox=sandbox)
     scores = score(results, parse_ks(ks))
     write_results(out, results, scores)
     print_scores(scores)
