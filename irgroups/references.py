@@ -15,9 +15,13 @@ from irgroups.paths import data_dir, slug
 from irgroups.problems.model import Problem
 
 
+def _folder(language: languages.Language) -> Path:
+    return language.references_dir or data_dir() / "references" / language.name
+
+
 def reference_path(problem_id: str, lang: str) -> Path:
     language = languages.get(lang)
-    return data_dir() / "references" / language.name / f"{slug(problem_id)}.{language.extension}"
+    return _folder(language) / f"{slug(problem_id)}.{language.extension}"
 
 
 def load(problem: Problem, lang: str) -> str | None:
@@ -32,7 +36,7 @@ def load(problem: Problem, lang: str) -> str | None:
 
 def available(lang: str) -> list[str]:
     language = languages.get(lang)
-    folder = data_dir() / "references" / language.name
+    folder = _folder(language)
     return sorted(p.stem for p in folder.glob(f"*.{language.extension}")) if folder.is_dir() else []
 
 

@@ -10,8 +10,29 @@ from irgroups.languages.go import Go
 from irgroups.languages.python import Python
 from irgroups.languages.rust import Rust
 
-LANGUAGES: dict[str, Language] = {lang.name: lang for lang in (Python(), Cpp(), Rust(), Go(), CSharp())}
-_ALIASES = {alias: lang.name for lang in LANGUAGES.values() for alias in (lang.name, *lang.aliases)}
+LANGUAGES: dict[str, Language] = {}
+_ALIASES: dict[str, str] = {}  # every name and alias -> the language's name: the one alias table
+
+
+def register(lang: Language) -> None:
+    """Make `lang` known by its name and aliases (to every command, the extractor, prompts...)."""
+    names = [n.lower() for n in (lang.name, *lang.aliases)]
+    taken = [n for n in names if n in _ALIASES]
+    if taken:
+        raise ConfigError(f"language {lang.name!r}: name(s) {', '.join(taken)} already taken")
+    LANGUAGES[lang.name] = lang
+    _ALIASES.update({n: lang.name for n in names})
+
+
+def unregister(name: str) -> None:
+    """Forget the language called `name` (a test's own language, at its end)."""
+    lang = LANGUAGES.pop(get(name).name)
+    for n in (lang.name, *lang.aliases):
+        _ALIASES.pop(n.lower(), None)
+
+
+for _lang in (Python(), Cpp(), Rust(), Go(), CSharp()):
+    register(_lang)
 
 
 def get(name: str) -> Language:
@@ -39,4 +60,4 @@ def parse_list(text: str) -> list[Language]:
 # last: it reads the registry above, and hands the sandboxes their default runtimes
 from irgroups.languages import toolchains  # noqa: E402
 
-__all__ = ["LANGUAGES", "Language", "get", "parse_list", "toolchains"]
+__all__ = ["LANGUAGES", "Language", "get", "parse_list", "register", "toolchains", "unregister"]

@@ -15,12 +15,14 @@ import importlib
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tree_sitter import Language as TSLanguage
 from tree_sitter import Node, Parser, Tree
 
 from irgroups import types as T
+from irgroups.languages.llvm import Frontend
 from irgroups.languages.syntax import Item
 from irgroups.problems.model import Problem
 from irgroups.sandbox.docker.images import ImageSpec
@@ -89,10 +91,16 @@ class Language(ABC):
     docker: ImageSpec | None = None
     # the source of a problem in this language runs as a candidate does (amplification asks it)
     runs_sources: bool = False
+    # its reference translations (<problem slug>.<extension>); None: data/references/<name>
+    references_dir: Path | None = None
 
     @property
     def fence_tags(self) -> frozenset[str]:
         return frozenset((self.name, *self.aliases, *self.extra_fence_tags))
+
+    def llvm_frontend(self) -> Frontend | None:
+        """Its LLVM front end, where it has one (irgroups/languages/llvm.py)."""
+        return None
 
     def parse(self, text: str) -> Tree:
         return Parser(tree_sitter_language(self.tree_sitter_module)).parse(text.encode("utf-8"))

@@ -5,6 +5,7 @@ neutral JSON for the trusted side to judge (irgroups/results.py)."""
 from __future__ import annotations
 
 import re
+import shutil
 from typing import Any
 
 from tree_sitter import Node
@@ -18,6 +19,7 @@ from irgroups.languages.base import (
     float_literal,
     snake_case,
 )
+from irgroups.languages.llvm import Frontend, SkipCandidate, Unit, first_line, squash
 from irgroups.languages.syntax import (
     Item,
     idents,
@@ -135,6 +137,42 @@ def _cpp_declared_name(decl: Node | None, src: bytes) -> tuple[str, Node | None]
     return "", None
 
 
+class CppFrontend(Frontend):
+    """`cand.cpp` = standard headers + candidate, emitted with `clang++ -S -emit-llvm -O<l>`; the
+    entry keeps its C++ mangled name. The harness TU declares the entry with the problem's
+    signature, so a candidate whose entry is not defined with exactly that signature is skipped
+    (its mangled name would differ). Linking: `clang++ ir.o harness.o`."""
+
+    lang = "cpp"
+    LEVELS = {"O0": "-O0", "O1": "-O1", "O2": "-O2", "O3": "-O3", "Os": "-Os", "Oz": "-Oz"}
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def unit(self, problem: Problem, code: str) -> Unit:
+        sig = self.language.signature(problem)
+        if squash(sig) not in squash(code):
+            raise SkipCandidate("entry not defined with the problem's exact signature")
+        files = {"cand.cpp": HEADERS + "\n" + code}
+        argv = {lvl: ["clang++", "-std=c++17", "-S", "-emit-llvm", "-g0", "-w", flag, "cand.cpp", "-o", f"{lvl}.ll"]
+                for lvl, flag in self.LEVELS.items()}
+        return Unit(files, argv)
+
+    def harness(self, problem: Problem) -> tuple[dict[str, str], list[str]]:
+        decl = self.language.signature(problem) + ";\n"
+        files = {"harness.cpp": self.language.test_program(problem, decl)["main.cpp"]}
+        build = ["clang++", "-std=c++17", "-O1", "-w", "-c", "harness.cpp", "-o", "harness.o"]
+        return files, build
+
+    def link_argv(self, obj: str, prog: str) -> list[str]:
+        return ["clang++", "-o", prog, obj, "harness.o"]
+
+    def probe(self, llvm_major: int, llvm_version: str) -> tuple[str, str]:
+        if shutil.which("clang++"):
+            return first_line(["clang++", "--version"]), ""
+        return "", "clang++ not found; install with: apt-get install -y clang"
+
+
 class Cpp(Language):
     name = "cpp"
     aliases = ("c++", "cxx")
@@ -153,6 +191,9 @@ class Cpp(Language):
     code_start = re.compile(r"^(#include|using namespace|template\s*<|struct \w|class \w|namespace \w|typedef |"
                             r"[\w:<>,*& ]+\s+[\w:]+\s*\([^)]*\)\s*(const\s*)?\{?\s*$)")
     leading_imports = "#"
+
+    def llvm_frontend(self) -> Frontend | None:
+        return CppFrontend(self)
 
     # ---- extraction (irgroups/generate/extract.py) --------------------------
     def top_level_items(self, root: Node, src: bytes) -> list[Item]:

@@ -6,6 +6,7 @@ JSON for the trusted side to judge (irgroups/results.py)."""
 from __future__ import annotations
 
 import functools
+import glob
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from irgroups.languages.base import (
     float_literal,
     snake_case,
 )
+from irgroups.languages.llvm import Frontend, SkipCandidate, Unit, first_line, major, squash
 from irgroups.languages.syntax import (
     Item,
     idents,
@@ -262,6 +264,85 @@ def _rust_methods(node: Node, src: bytes) -> list[str]:
             for nm in [c.child_by_field_name("name")] if nm is not None]
 
 
+RUST_ALLOW = "#![allow(unused_imports, dead_code, unused_variables, unused_mut, non_snake_case)]\n"
+RUST_NATIVE_LIBS = ["-lgcc_s", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"]
+
+
+def _signature_types(sig: str) -> str:
+    """`fn f(a: Vec<i64>, mut b: i64) -> i64` -> `f(Vec<i64>,i64)->i64` (names dropped)."""
+    s = squash(sig.replace("mut ", ""))
+    s = re.sub(r"(?<=[(,])[A-Za-z_]\w*:", "", s)
+    return s.removeprefix("pubfn").removeprefix("fn")
+
+
+class RustFrontend(Frontend):
+    """`cand.rs` = the candidate with `#[no_mangle] pub` on the entry function (the only edit: a
+    library crate drops private unused functions, and an unmangled name is stable across levels),
+    emitted with `rustc --crate-type=lib --emit=llvm-ir -C opt-level=<l> -C codegen-units=1`. The
+    harness crate declares the entry in an `extern "Rust"` block, wraps it in a safe function of
+    the same name, and is built as a `staticlib` (with a C `main`) that carries std; linking:
+    `cc ir.o libharness.a <native libs>`. Same compiler, same Rust ABI."""
+
+    lang = "rust"
+    LEVELS = {"O0": "0", "O1": "1", "O2": "2", "O3": "3", "Os": "s", "Oz": "z"}
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def unit(self, problem: Problem, code: str) -> Unit:
+        lang = self.language
+        fn = lang.function_name(problem.entry_point)
+        m = re.search(rf"^(?:pub(?:\([\w:]+\))?\s+)?fn\s+{re.escape(fn)}\b[^{{]*", code, re.M)
+        if m is None:
+            raise SkipCandidate("entry function not found at the top of the crate")
+        if _signature_types(m.group(0)) != _signature_types(lang.signature(problem)):
+            raise SkipCandidate("entry not defined with the problem's exact signature")
+        edited = code[:m.start()] + "#[no_mangle]\npub " + re.sub(r"^pub(?:\([\w:]+\))?\s+", "", m.group(0)) \
+            + code[m.end():]
+        files = {"cand.rs": RUST_ALLOW + edited}
+        argv = {lvl: ["rustc", "--edition", "2021", "--crate-type=lib", "--crate-name=candidate", "-C",
+                      f"opt-level={o}", "-C", "debuginfo=0", "-C", "codegen-units=1", "-A", "warnings",
+                      "--emit=llvm-ir", "-o", f"{lvl}.ll", "cand.rs"]
+                for lvl, o in self.LEVELS.items()}
+        return Unit(files, argv)
+
+    def harness(self, problem: Problem) -> tuple[dict[str, str], list[str]]:
+        lang = self.language
+        sig = problem.signature
+        fn = lang.function_name(problem.entry_point)
+        params = ", ".join(f"{lang.param_name(p.name)}: {lang.render_type(p.type)}" for p in sig.params)
+        names = ", ".join(lang.param_name(p.name) for p in sig.params)
+        ret = lang.render_type(sig.returns)
+        shim = (
+            "use std::collections::HashMap;\n"
+            f'mod __irg_ffi {{ use super::*; extern "Rust" {{ pub fn {fn}({params}) -> {ret}; }} }}\n'
+            f"fn {fn}({params}) -> {ret} {{ unsafe {{ __irg_ffi::{fn}({names}) }} }}\n"
+            "mod __irg_start {\n"
+            '    #[no_mangle] pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 '
+            "{ super::main(); 0 }\n}\n"
+        )
+        files = {"harness.rs": lang.test_program(problem, shim)["main.rs"]}
+        build = ["rustc", "--edition", "2021", "--crate-type=staticlib", "-C", "opt-level=1", "-C", "debuginfo=0",
+                 "-A", "warnings", "-o", "libharness.a", "harness.rs"]
+        return files, build
+
+    def link_argv(self, obj: str, prog: str) -> list[str]:
+        return ["cc", "-o", prog, obj, "libharness.a", *RUST_NATIVE_LIBS]
+
+    def probe(self, llvm_major: int, llvm_version: str) -> tuple[str, str]:
+        if not shutil.which("rustc"):
+            return "", "rustc not found"
+        line = subprocess.run(["rustc", "--version", "--verbose"], capture_output=True, text=True).stdout
+        llvm = re.search(r"LLVM version: (\S+)", line)
+        if llvm and major(llvm.group(1)) > llvm_major:
+            return "", f"rustc emits LLVM {llvm.group(1)} IR, newer than the libLLVM found ({llvm_version})"
+        return first_line(["rustc", "--version"]) + (f" (LLVM {llvm.group(1)})" if llvm else ""), ""
+
+    def llvm_libs(self) -> list[str]:
+        sysroot = first_line(["rustc", "--print", "sysroot"]) if shutil.which("rustc") else ""
+        return sorted(glob.glob(os.path.join(sysroot, "lib", "libLLVM*.so*"))) if sysroot else []
+
+
 class Rust(Language):
     name = "rust"
     aliases = ("rs",)
@@ -282,6 +363,9 @@ class Rust(Language):
     )
     display_name = "Rust"
     code_start = re.compile(r"^(pub(\(crate\))? )?(fn |use |struct |enum |impl[ <]|const |static |mod |trait |#\[|#!\[)")
+
+    def llvm_frontend(self) -> Frontend | None:
+        return RustFrontend(self)
 
     # ---- extraction (irgroups/generate/extract.py) --------------------------
     def top_level_items(self, root: Node, src: bytes) -> list[Item]:

@@ -1,7 +1,8 @@
 """Sandbox jobs of the LLVM stage: emit a candidate's IR at every level, and run IRs.
 
-Both run in the local sandbox as `rust` jobs (that binds the rust sysroot, which holds
-the libLLVM every IR step uses; clang++ and cc come from /usr).
+Both run as jobs of the front end whose toolchain ships the libLLVM every IR step uses
+(toolchain.LLVMTools.host: rustc's, so the sandbox binds its sysroot; clang++ and cc come
+from /usr).
 
 - emission: the candidate alone (see frontends.py) compiled to IR at each level; the
   IR texts come back on the compile step's stdout between marker lines.
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 from irgroups.execute import PASSED, Verdict, judge
 from irgroups.llvm.frontends import FRONTENDS, Unit, link_argv
-from irgroups.llvm.toolchain import CAPI, LEVELS
+from irgroups.llvm.toolchain import CAPI, LEVELS, find
 from irgroups.problems.model import Problem
 from irgroups.sandbox import base as sb
 
@@ -38,7 +39,7 @@ def emit_job(unit: Unit, limits: sb.Limits) -> sb.Job:
     lines.append("exit 0")
     files = dict(unit.files)
     files["emit.sh"] = "\n".join(lines) + "\n"
-    return sb.Job(lang="rust", files=files, compile_argv=["sh", "emit.sh"], run_argv=["true"], limits=limits,
+    return sb.Job(lang=find().host, files=files, compile_argv=["sh", "emit.sh"], run_argv=["true"], limits=limits,
                   compile_seconds=limits.compile_seconds * 3)
 
 
@@ -117,7 +118,7 @@ def exec_job(problem: Problem, lang: str, irs: list[str], lib: str, limits: sb.L
     files["build.sh"] = "\n".join(lines) + "\n"
     order = [k for k in range(len(irs)) for _ in range((repeats or [1] * len(irs))[k])]
     runs = tuple(((f"{{job}}/prog_{k}",), "") for k in order)
-    job = sb.Job(lang="rust", files=files, run_argv=["true"], compile_argv=["sh", "build.sh"], limits=limits,
+    job = sb.Job(lang=find().host, files=files, run_argv=["true"], compile_argv=["sh", "build.sh"], limits=limits,
                  runs=runs, compile_seconds=limits.compile_seconds + 2.0 * len(irs))
     return ExecJob(job, order, len(irs))
 

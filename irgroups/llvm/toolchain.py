@@ -16,8 +16,6 @@ import functools
 import glob
 import json
 import os
-import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -25,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from irgroups.errors import ToolchainMissing
+from irgroups.languages.llvm import major
+from irgroups.llvm.frontends import frontends
 
 CAPI = Path(__file__).with_name("capi.py")
 LEVELS = ("O0", "O1", "O2", "O3", "Os", "Oz")
-FRONT_ENDS = ("cpp", "rust")  # languages with an LLVM front end here
 
 
 @dataclass(frozen=True)
@@ -37,28 +36,18 @@ class LLVMTools:
     llvm_version: str
     front_ends: dict[str, str] = field(default_factory=dict)  # lang -> version line, for those present
     missing: dict[str, str] = field(default_factory=dict)  # lang -> why not
+    # the front end whose toolchain ships `lib` (its jobs see it), else the first one present
+    host: str = ""
 
     def versions(self) -> dict[str, str]:
         return {"libLLVM": self.llvm_version, **{f"llvm-frontend-{k}": v for k, v in self.front_ends.items()}}
 
 
-def _first_line(argv: list[str]) -> str:
-    try:
-        out = subprocess.run(argv, capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    text = (out.stdout or out.stderr).strip()
-    return text.splitlines()[0] if text else ""
-
-
-def _candidates_libs() -> list[str]:
-    libs: list[str] = []
-    if shutil.which("rustc"):
-        sysroot = _first_line(["rustc", "--print", "sysroot"])
-        if sysroot:
-            libs += sorted(glob.glob(os.path.join(sysroot, "lib", "libLLVM*.so*")))
-    libs += sorted(glob.glob("/usr/lib/llvm-*/lib/libLLVM-*.so"), reverse=True)
-    return [p for p in libs if os.path.isfile(p)]
+def _candidates_libs() -> list[tuple[str, str]]:
+    """(lib, the front end whose toolchain ships it, "" for the system's)."""
+    libs = [(lib, name) for name, fe in frontends().items() for lib in fe.llvm_libs()]
+    libs += [(lib, "") for lib in sorted(glob.glob("/usr/lib/llvm-*/lib/libLLVM-*.so"), reverse=True)]
+    return [(p, name) for p, name in libs if os.path.isfile(p)]
 
 
 def _lib_version(lib: str) -> str:
@@ -67,38 +56,27 @@ def _lib_version(lib: str) -> str:
     return out.stdout.strip() if out.returncode == 0 else ""
 
 
-def _major(v: str) -> int:
-    m = re.match(r"(\d+)", v)
-    return int(m.group(1)) if m else 0
-
-
 @functools.cache
 def find() -> LLVMTools:
     """The tools, or ToolchainMissing saying what to install."""
     best: tuple[int, str, str] | None = None
-    for lib in _candidates_libs():
+    shipped_by = ""
+    for lib, name in _candidates_libs():
         v = _lib_version(lib)
-        if v and (best is None or _major(v) > best[0]):
-            best = (_major(v), lib, v)
+        if v and (best is None or major(v) > best[0]):
+            best, shipped_by = (major(v), lib, v), name
     if best is None:
         raise ToolchainMissing("llvm-ir: no usable libLLVM found; install rustc (rustup ships libLLVM) "
                                "or: apt-get install -y llvm")
     front: dict[str, str] = {}
     missing: dict[str, str] = {}
-    if shutil.which("clang++"):
-        front["cpp"] = _first_line(["clang++", "--version"])
-    else:
-        missing["cpp"] = "clang++ not found; install with: apt-get install -y clang"
-    if shutil.which("rustc"):
-        line = subprocess.run(["rustc", "--version", "--verbose"], capture_output=True, text=True).stdout
-        llvm = re.search(r"LLVM version: (\S+)", line)
-        front["rust"] = _first_line(["rustc", "--version"]) + (f" (LLVM {llvm.group(1)})" if llvm else "")
-        if llvm and _major(llvm.group(1)) > best[0]:
-            missing["rust"] = f"rustc emits LLVM {llvm.group(1)} IR, newer than the libLLVM found ({best[2]})"
-            del front["rust"]
-    else:
-        missing["rust"] = "rustc not found"
-    return LLVMTools(best[1], best[2], front, missing)
+    for name, fe in frontends().items():
+        version, why = fe.probe(best[0], best[2])
+        if version:
+            front[name] = version
+        else:
+            missing[name] = why
+    return LLVMTools(best[1], best[2], front, missing, shipped_by or next(iter(front), ""))
 
 
 def run_helper(lib: str, requests: list[dict[str, Any]], timeout: float = 600) -> list[dict[str, Any]]:
