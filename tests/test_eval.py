@@ -20,7 +20,7 @@ import pytest
 from irgroups.evaluate import load_rows, pass_at_k, read_answer
 from irgroups.evaluate.chat import Entry, cut_at_stops, prompt_entry, splice
 from irgroups.evaluate.passk import mean_pass_at_k
-from irgroups.evaluate.structural import rewrite_tests
+from irgroups.languages.csharp_structural import rewrite_tests
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"

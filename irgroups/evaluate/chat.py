@@ -22,21 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from irgroups import code as ts
-from irgroups.generate.extract import extract_function, go_packages_used, tag_lang
+from irgroups import languages
+from irgroups.generate.extract import extract_function, tag_lang
+from irgroups.languages.base import Language
 
 CONTINUATION, CHAT = "continuation", "chat"
 MODES = ("auto", CONTINUATION, CHAT)
 
-# the line that declares the function to complete, per language
-_SIGNATURE = {
-    "python": re.compile(r"^\s*(async\s+)?def\s+(?P<name>\w+)\s*\("),
-    "rust": re.compile(r"^\s*(pub\s+)?fn\s+(?P<name>\w+)\s*[<(]"),
-    "go": re.compile(r"^\s*func\s+(?P<name>\w+)\s*[\[(]"),
-    "csharp": re.compile(r"^\s*((public|private|internal|protected|static|async|unsafe)\s+)+[\w<>\[\],.? ()]+?\s+"
-                         r"(?P<name>\w+)\s*(<[^>]*>)?\s*\("),
-    "cpp": re.compile(r"^\s*(template\s*<.*>\s*)?[\w:<>,\s*&]+?[\s*&](?P<name>\w+)\s*\("),
-}
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
 
 
@@ -59,7 +51,9 @@ class Entry:
 
 def prompt_entry(prompt: str, lang: str) -> Entry | None:
     """The function the prompt asks for: the last line that declares one."""
-    pattern = _SIGNATURE[lang]
+    pattern = languages.get(lang).entry_pattern
+    if pattern is None:
+        return None
     lines = prompt.split("\n")
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
@@ -127,8 +121,9 @@ def _own_block(answer: str, lang: str, untagged: bool = True) -> str | None:
 
 
 def _defines(code: str, lang: str, name: str) -> bool:
-    return any((m := _SIGNATURE[lang].match(line)) is not None and m.group("name") == name
-               for line in code.split("\n"))
+    pattern = languages.get(lang).entry_pattern
+    return pattern is not None and any((m := pattern.match(line)) is not None and m.group("name") == name
+                                       for line in code.split("\n"))
 
 
 def cut_at_stops(code: str, stop_tokens: list[str]) -> str:
@@ -151,15 +146,9 @@ def splice(prompt: str, code: str, lang: str, tests: str) -> tuple[str, str, str
     code (without what was merged); the tests lose the line that closed the prompt's function."""
     entry = prompt_entry(prompt, lang)
     lines = prompt.split("\n")
-    head = _without_doc("\n".join(lines[:entry.line] if entry is not None else lines), lang)
-    if lang == "go":
-        head, body = _splice_go(head, code, tests)
-    elif lang == "csharp":
-        head, body = _splice_csharp(head, code)
-    elif lang == "rust":
-        body = drop_reimports(code, head)
-    else:
-        body = code
+    language = languages.get(lang)
+    head, body = language.splice_answer(_without_doc("\n".join(lines[:entry.line] if entry is not None else lines),
+                                                     language), code, tests)
     return head + ("\n" if head and not head.endswith("\n") else ""), body, drop_closing_brace(tests)
 
 
@@ -169,119 +158,15 @@ def drop_closing_brace(tests: str) -> str:
     return tests[m.end():] if m else tests
 
 
-def _without_doc(head: str, lang: str) -> str:
+def _without_doc(head: str, lang: Language) -> str:
     """`head` without the comments that end it (the prompt's doc comment of its signature)."""
-    marker = "#" if lang == "python" else "//"
     while True:
         h = head.rstrip()
-        if lang != "python" and h.endswith("*/") and "/*" in h:
+        if lang.block_comment and h.endswith("*/") and "/*" in h:
             head = h[:h.rfind("/*")]
             continue
         last = h.rsplit("\n", 1)[-1]
-        if h and last.strip().startswith(marker):
+        if h and last.strip().startswith(lang.line_comment):
             head = h[:len(h) - len(last)]
             continue
         return h
-
-
-def drop_reimports(code: str, context: str) -> str:
-    """Rust: the answer's `use` declarations whose every name `context` already imports (the
-    prompt's, or HumanEval-X's declaration): importing a name twice is an error (E0252)."""
-    have = set().union(*(_use_names(u) for u in _RUST_USE.findall(context)))
-    def keep(m: re.Match[str]) -> str:
-        names = _use_names(m.group(0))
-        return "" if names and "*" not in m.group(0) and names <= have else m.group(0)
-
-    return _RUST_USE.sub(keep, code)
-
-
-_RUST_USE = re.compile(r"^[ \t]*(?:pub\s+)?use\s+[^;]*;[ \t]*\n?", re.M)
-
-
-def _use_names(use: str) -> set[str]:
-    """The names a `use` declaration brings in: `use a::{b, c::{self, d as e}};` -> {b, c, e}."""
-    tree = re.sub(r"^\s*(pub\s+)?use\s+|;\s*$", "", use.strip())
-    names = set()
-    for m in re.finditer(r"(?:\bas\s+(\w+))|(\w+)\s*(?=[,}]|$)", tree):
-        name = m.group(1) or m.group(2)
-        if name == "self":  # `a::{self, b}` brings in `a`: the segment before the brace that holds it
-            depth, i = 0, m.start()
-            while i > 0 and not (tree[i] == "{" and depth == 0):
-                depth += {"}": 1, "{": -1}.get(tree[i], 0) if i != m.start() else 0
-                i -= 1
-            seg = re.search(r"(\w+)\s*::\s*$", tree[:i])
-            name = seg.group(1) if seg else None
-        if name and name != "as":
-            names.add(name)
-    return names
-
-
-def _splice_go(head: str, code: str, tests: str) -> tuple[str, str]:
-    """Go: one package clause (the prompt's), one import block (the prompt's and the answer's
-    imports that the program uses: Go refuses unused ones)."""
-    imports: dict[str, str] = {}
-    rest_head: list[str] = []
-    for text in (head, code):
-        root = ts.parse("go", text).root_node
-        src = text.encode("utf-8")
-        for node in root.children:
-            if node.type == "import_declaration":
-                for spec in (n for n in ts.walk(node) if n.type == "import_spec"):
-                    path = spec.child_by_field_name("path")
-                    alias = spec.child_by_field_name("name")
-                    if path is not None:
-                        imports.setdefault(_slice(src, path).strip('"`'), _slice(src, alias) if alias else "")
-            elif text is head:
-                rest_head.append(_slice(src, node))
-    body_parts = []
-    root = ts.parse("go", code).root_node
-    src = code.encode("utf-8")
-    for node in root.children:
-        if node.type not in ("package_clause", "import_declaration"):
-            body_parts.append(_slice(src, node))
-    body = "\n\n".join(body_parts) + "\n"
-    program = body + "\n" + tests
-    used = go_packages_used(ts.parse("go", program).root_node, program.encode("utf-8"))
-    kept = {p: a for p, a in imports.items() if a in ("_", ".") or (a or p.rsplit("/", 1)[-1]) in used}
-    package = next((r for r in rest_head if r.startswith("package")), "")
-    others = [r for r in rest_head if not r.startswith("package")]
-    block = ("import (\n" + "".join(f'    {a + " " if a else ""}"{p}"\n' for p, a in kept.items()) + ")") \
-        if kept else ""
-    return "\n\n".join(x for x in [package, block, *others] if x), body
-
-
-def _splice_csharp(head: str, code: str) -> tuple[str, str]:
-    """C#: the answer's usings join the prompt's at the top, its other types go before the prompt's
-    class (top level: a static class of extension methods cannot be nested), and the members of its
-    class go inside the prompt's class, where the tests' Main also lives."""
-    root = ts.parse("csharp", code).root_node
-    src = code.encode("utf-8")
-    usings: list[str] = []
-    types: list[str] = []
-    members: list[str] = []
-    for node in root.children:
-        if node.type == "using_directive":
-            usings.append(_slice(src, node))
-        elif node.type == "class_declaration" and _name(node, src) == "Problem":
-            body = node.child_by_field_name("body")
-            if body is not None:
-                inner = _slice(src, body).strip()
-                members.append(inner[1:-1].strip("\n"))
-        elif node.type.endswith("_declaration"):
-            types.append(_slice(src, node))
-    lines = head.split("\n")
-    have = {line.strip() for line in lines if line.strip().startswith("using ")}
-    new = [u for u in dict.fromkeys(usings) if u.strip() not in have]
-    last_using = max((i for i, line in enumerate(lines) if line.strip().startswith("using ")), default=-1)
-    lines[last_using + 1:last_using + 1] = new + types
-    return "\n".join(lines), "\n\n".join(members) + "\n"
-
-
-def _slice(src: bytes, node: object) -> str:
-    n = node  # a tree_sitter Node
-    return src[n.start_byte:n.end_byte].decode("utf-8", errors="replace")  # type: ignore[attr-defined]
-
-
-def _name(node: object, src: bytes) -> str:
-    nm = node.child_by_field_name("name")  # type: ignore[attr-defined]
-    return _slice(src, nm) if nm is not None else ""

@@ -18,15 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from irgroups import languages
 from irgroups.errors import DataError
+from irgroups.languages.benchmarks import HUMANEVAL_X, MULTIPL_E
 
-MULTIPL_E, HUMANEVAL_X = "multipl-e", "humaneval-x"
 FORMATS = (MULTIPL_E, HUMANEVAL_X)
-
-# MultiPL-E language ids and HumanEval-X task prefixes -> irgroups language ids
-_MULTIPL_E_LANGS = {"rs": "rust", "rust": "rust", "go": "go", "go_test.go": "go", "cs": "csharp",
-                    "csharp": "csharp", "cpp": "cpp", "py": "python", "python": "python"}
-_HUMANEVAL_X_LANGS = {"python": "python", "cpp": "cpp", "go": "go", "rust": "rust"}
 _REQUIRED = {MULTIPL_E: ("name", "language", "prompt", "tests", "stop_tokens"),
              HUMANEVAL_X: ("task_id", "prompt", "declaration", "test")}
 
@@ -106,18 +102,20 @@ def parse_row(r: dict[str, Any], fmt: str, where: str) -> BenchRow:
     if isinstance(completions, str):
         completions = [completions]
     if fmt == MULTIPL_E:
-        lang = _MULTIPL_E_LANGS.get(str(r["language"]).lower())
+        codes = {code: lang.name for lang in languages.LANGUAGES.values() for code in lang.multipl_e_codes}
+        lang = codes.get(str(r["language"]).lower())
         if lang is None:
             raise DataError(f"{where}: MultiPL-E language {r['language']!r} not supported; "
-                            f"supported: {sorted(_MULTIPL_E_LANGS)}")
+                            f"supported: {sorted(codes)}")
         stops = r["stop_tokens"]
         return BenchRow(fmt, str(r["name"]), lang, r["prompt"], r["tests"],
                         list(stops) if stops is not None else [], {}, [str(c) for c in completions])
     prefix = str(r["task_id"]).split("/")[0].lower()
-    lang = _HUMANEVAL_X_LANGS.get(prefix)
+    prefixes = {lang.humaneval_x_prefix: lang.name for lang in languages.LANGUAGES.values() if lang.humaneval_x_prefix}
+    lang = prefixes.get(prefix)
     if lang is None:
         raise DataError(f"{where}: HumanEval-X language {prefix!r} not supported; "
-                        f"supported: {sorted(_HUMANEVAL_X_LANGS)}")
+                        f"supported: {sorted(prefixes)}")
     extra = {k: r[k] for k in ("declaration", "import", "test_setup", "canonical_solution", "example_test")
              if r.get(k) is not None}
     return BenchRow(fmt, str(r["task_id"]), lang, r["prompt"], r["test"], [], extra,

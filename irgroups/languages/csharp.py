@@ -20,6 +20,7 @@ from irgroups.languages.base import (
     float_literal,
     pascal_case,
 )
+from irgroups.languages.benchmarks import MULTIPL_E, BenchJudge, BenchProgram
 from irgroups.languages.syntax import (
     Item,
     idents,
@@ -31,6 +32,7 @@ from irgroups.languages.syntax import (
     walk_top,
 )
 from irgroups.problems.model import Problem
+from irgroups.sandbox.base import Job, Limits
 
 _SCALARS = {"int": "long", "float": "double", "bool": "bool", "str": "string"}
 CLASS = "Problem"
@@ -384,3 +386,140 @@ class CSharp(Language):
 
     def run_argv(self, job_dir: str) -> list[str]:
         return ["mono", f"{job_dir}/prog.exe"]
+
+    # ---- benchmarks (MultiPL-E / HumanEval-X) ------------------------------
+    # MultiPL-E: `csc /d:DEBUG -r:System.Numerics.dll` (here Mono's `mcs`, same flags), run under
+    # `mono` with MONO_TRACE_LISTENER=Console.Error; mono exits 0 after a failed Debug.Assert, so
+    # fail = "System.Diagnostics.DefaultTraceListener.Fail" or "Unhandled Exception" in stderr.
+    # Batched: each program in its own namespace of one assembly (its usings at the top of the
+    # namespace body); its one static Main is made public and called by a dispatcher (`-main:`)
+    # choosing by argv. A program whose entry point the compiler might judge otherwise (no Main,
+    # several, an unusual signature) and one with preprocessor defines or assembly attributes
+    # (which must open a file) runs alone.
+    multipl_e_codes = ("cs", "csharp")
+    entry_pattern = re.compile(r"^\s*((public|private|internal|protected|static|async|unsafe)\s+)+[\w<>\[\],.? ()]+?\s+"
+                               r"(?P<name>\w+)\s*(<[^>]*>)?\s*\(")
+    structural_equality = True
+    MONO_JUDGE = BenchJudge(exit_zero=False, stderr_fail=("System.Diagnostics.DefaultTraceListener.Fail",
+                                                          "Unhandled Exception"))
+    _MONO_RUN = ("env", "MONO_TRACE_LISTENER=Console.Error", "mono", "{job}/prog.exe")
+    _MCS = ("mcs", "-d:DEBUG", "-r:System.Numerics.dll", "-out:prog.exe")
+    _BENCH_ALONE = re.compile(r"#\s*(define|undef)\b|\[\s*(assembly|module)\s*:|\bextern\s+alias\b")
+
+    def rewrite_structural(self, tests: str) -> str:
+        from irgroups.languages.csharp_structural import HELPER, rewrite_tests
+
+        return rewrite_tests(tests)[0] + HELPER
+
+    @staticmethod
+    def _bench_parse(code: str) -> tuple[Node, bytes]:
+        import tree_sitter_c_sharp
+        from tree_sitter import Language as TSLanguage
+        from tree_sitter import Parser
+
+        src = code.encode("utf-8")
+        return Parser(TSLanguage(tree_sitter_c_sharp.language())).parse(src).root_node, src
+
+    def splice_answer(self, head: str, code: str, tests: str) -> tuple[str, str]:
+        """The answer's usings join the prompt's at the top, its other types go before the prompt's
+        class (top level: a static class of extension methods cannot be nested), and the members of
+        its class go inside the prompt's class, where the tests' Main also lives."""
+        root, src = self._bench_parse(code)
+        usings: list[str] = []
+        types: list[str] = []
+        members: list[str] = []
+        for node in root.children:
+            name = node.child_by_field_name("name")
+            if node.type == "using_directive":
+                usings.append(self._slice(src, node))
+            elif node.type == "class_declaration" and name is not None and self._slice(src, name) == CLASS:
+                body = node.child_by_field_name("body")
+                if body is not None:
+                    members.append(self._slice(src, body).strip()[1:-1].strip("\n"))
+            elif node.type.endswith("_declaration"):
+                types.append(self._slice(src, node))
+        lines = head.split("\n")
+        have = {line.strip() for line in lines if line.strip().startswith("using ")}
+        new = [u for u in dict.fromkeys(usings) if u.strip() not in have]
+        last_using = max((i for i, line in enumerate(lines) if line.strip().startswith("using ")), default=-1)
+        lines[last_using + 1:last_using + 1] = new + types
+        return "\n".join(lines), "\n\n".join(members) + "\n"
+
+    @staticmethod
+    def _slice(src: bytes, node: Node) -> str:
+        return src[node.start_byte:node.end_byte].decode("utf-8", errors="replace")
+
+    def multipl_e_program(self, program: str, limits: Limits) -> BenchProgram:
+        job = Job(self.name, {"prog.cs": program}, list(self._MONO_RUN), [*self._MCS, "prog.cs"], limits=limits)
+        return BenchProgram(self.name, program, job, self.MONO_JUDGE,
+                            MULTIPL_E if self._bench_entry(program) is not None else None)
+
+    def _bench_entry(self, program: str) -> tuple[str, str, str] | None:
+        """(the program with its Main public, the call of Main, the class holding it), where the
+        program has exactly one plain entry point in a top-level class; else None."""
+        if self._BENCH_ALONE.search(program):
+            return None
+        root, src = self._bench_parse(program)
+        if root.has_error:
+            return None
+        stack, mains = [root], []
+        while stack:
+            n = stack.pop()
+            stack.extend(n.children)
+            name = n.child_by_field_name("name")
+            if n.type == "method_declaration" and name is not None and self._slice(src, name) == "Main":
+                mains.append(n)
+        statics = [m for m in mains if any(c.type == "modifier" and self._slice(src, c) == "static" for c in m.children)]
+        if len(statics) != 1 or len(mains) != 1:
+            return None
+        main = statics[0]
+        owner = main.parent.parent if main.parent is not None else None
+        if owner is None or owner.type not in ("class_declaration", "struct_declaration") or owner.parent is None \
+                or owner.parent.type != "compilation_unit" or owner.child_by_field_name("type_parameters") is not None \
+                or any(c.type == "type_parameter_list" for c in owner.children):
+            return None
+        modifiers = [c for c in main.children if c.type == "modifier"]
+        if not {self._slice(src, c) for c in modifiers} <= {"public", "private", "protected", "internal", "static"}:
+            return None
+        returns = main.child_by_field_name("returns") or main.child_by_field_name("type")
+        params = main.child_by_field_name("parameters")
+        if returns is None or params is None or self._slice(src, returns) not in ("void", "int"):
+            return None
+        args = [c for c in params.children if c.type == "parameter"]
+        if len(args) > 1 or (args and re.fullmatch(r"(System\.)?[Ss]tring\s*\[\s*\]\s+\w+",
+                                                   self._slice(src, args[0]).strip()) is None):
+            return None
+        hidden = [c for c in modifiers if self._slice(src, c) in ("private", "protected")]
+        out = bytearray(src)
+        for c in sorted(hidden, key=lambda c: c.start_byte, reverse=True):
+            del out[c.start_byte:c.end_byte]
+        if not any(self._slice(src, c) in ("public", "internal") for c in modifiers):
+            out[modifiers[0].start_byte:modifiers[0].start_byte] = b"public "
+        name = owner.child_by_field_name("name")
+        owner_name = self._slice(src, name) if name is not None else ""
+        call = f"{owner_name}.Main({'new string[0]' if args else ''})"
+        if self._slice(src, returns) == "int":
+            call = f"System.Environment.ExitCode = global::{{ns}}.{call}"
+        else:
+            call = f"global::{{ns}}.{call}"
+        return out.decode("utf-8"), call, owner_name
+
+    def bench_batch(self, items: list[tuple[int, BenchProgram]]) -> BatchProgram | None:
+        files: dict[str, str] = {}
+        runs = []
+        for k, p in items:
+            entry = self._bench_entry(p.source)
+            if entry is None:
+                return None
+            source, call, _ = entry
+            # on the namespace's first line, so the program's line numbers stay its own
+            files[f"p{k}.cs"] = f"namespace IrgroupsP{k} {{ {source}\n}}\n"
+            runs.append(f"    static void Run{k}() {{ {call.format(ns=f'IrgroupsP{k}')}; }}\n")
+        cases = "".join(f'            case "{k}": Run{k}(); break;\n' for k, _ in items)
+        # one method per program: the JIT compiles, and the runtime initialises, only the chosen one's
+        files["irgroups_main.cs"] = ("static class IrgroupsBenchMain {\n" + "".join(runs) +
+                                     "    static void Main(string[] args) {\n        switch (args[0]) {\n" + cases +
+                                     "            default: System.Environment.Exit(2); break;\n        }\n    }\n}\n")
+        argv = [*self._MCS, "-main:IrgroupsBenchMain", *(f"p{k}.cs" for k, _ in items), "irgroups_main.cs"]
+        return BatchProgram(files, argv, [[*self._MONO_RUN, str(k)] for k, _ in items],
+                            blame=r"^p(\d+)\.cs\(\d+,\d+\): error")

@@ -16,6 +16,7 @@ from tree_sitter import Node, Parser
 
 from irgroups import types as T
 from irgroups.errors import ProblemError
+from irgroups.languages import go_testify
 from irgroups.languages.base import (
     BatchProgram,
     Language,
@@ -25,8 +26,16 @@ from irgroups.languages.base import (
     float_literal,
     pascal_case,
 )
+from irgroups.languages.benchmarks import (
+    EXIT_ZERO,
+    HUMANEVAL_X,
+    MULTIPL_E,
+    BenchJudge,
+    BenchProgram,
+)
 from irgroups.languages.syntax import Item, idents, node_text, span_text, walk, walk_top
 from irgroups.problems.model import Problem
+from irgroups.sandbox.base import Job, Limits
 
 _SCALARS = {"int": "int", "float": "float64", "bool": "bool", "str": "string"}
 
@@ -456,3 +465,124 @@ class Go(Language):
 
     def run_argv(self, job_dir: str) -> list[str]:
         return [f"{job_dir}/prog"]
+
+    # ---- benchmarks (MultiPL-E / HumanEval-X) ------------------------------
+    # MultiPL-E: `go test prog_test.go`, pass unless "[build failed]"/"[setup failed]"/"FAIL" in
+    # stdout (here: `go test -c` while compiling, the test binary while running; same verdict).
+    # HumanEval-X: test_setup + imports the completion uses + prompt without its import +
+    # completion + test; `go test`; pass = exit 0; testify's `assert` is a shim (go_testify.py).
+    # Batched (Go 1.19 cannot `go test -c` several packages at once): each program becomes package
+    # p<k> of one GOPATH tree, its test functions listed in a file beside it, and one binary runs
+    # program k's tests through testing.Main, as its own test binary would; `go vet` with the
+    # analyzers `go test` runs checks them all in one call, since `go test -c` fails on those too.
+    multipl_e_codes = ("go", "go_test.go")
+    humaneval_x_prefix = "go"
+    entry_pattern = re.compile(r"^\s*func\s+(?P<name>\w+)\s*[\[(]")
+    GO_TEST_JUDGE = BenchJudge(exit_zero=False, stdout_fail=("FAIL", "[build failed]", "[setup failed]"))
+    HUMANEVAL_X_PACKAGES = ("math", "strings", "fmt", "strconv", "time", "bytes", "regexp", "sort", "math/rand",
+                            "crypto/md5")
+    HUMANEVAL_X_SETUP = 'package main\n\nimport (\n    "testing"\n    "github.com/stretchr/testify/assert"\n)\n'
+    _SHIM_DIR = "gopath/src/github.com/stretchr/testify/assert"
+    _BENCH_ROOT = "gopath/src/irgroups_bench"
+    # build directives, cgo, and what `go test` runs besides Test functions: alone
+    _BENCH_ALONE = re.compile(r"//\s*go:|//\s*\+build|irgroups_bench|\bimport\s+\"C\"|\bfunc\s+(?:TestMain|Example|"
+                              r"Fuzz|Benchmark)")
+    # the analyzers `go test` runs (cmd/go's defaultVetFlags; Go 1.21 added directive and slog)
+    _VET = ("V='-atomic -bool -buildtags -errorsas -ifaceassert -nilfunc -printf -stringintconv'; "
+            "case \"$(go env GOVERSION)\" in go1.1[0-9]*|go1.20*) ;; *) V=\"$V -directive -slog\";; esac; ")
+
+    def splice_answer(self, head: str, code: str, tests: str) -> tuple[str, str]:
+        """One package clause (the prompt's), one import block (the prompt's and the answer's
+        imports that the program uses: Go refuses unused ones)."""
+        from irgroups import code as ts
+        from irgroups.generate.extract import go_packages_used
+
+        imports: dict[str, str] = {}
+        rest_head: list[str] = []
+        for text in (head, code):
+            src = text.encode("utf-8")
+            for node in _go_parser().parse(src).root_node.children:
+                if node.type == "import_declaration":
+                    for spec in (n for n in ts.walk(node) if n.type == "import_spec"):
+                        path = spec.child_by_field_name("path")
+                        alias = spec.child_by_field_name("name")
+                        if path is not None:
+                            imports.setdefault(self._slice(src, path).strip('"`'), self._slice(src, alias) if alias else "")
+                elif text is head:
+                    rest_head.append(self._slice(src, node))
+        src = code.encode("utf-8")
+        body = "\n\n".join(self._slice(src, node) for node in _go_parser().parse(src).root_node.children
+                           if node.type not in ("package_clause", "import_declaration")) + "\n"
+        program = (body + "\n" + tests).encode("utf-8")
+        used = go_packages_used(_go_parser().parse(program).root_node, program)
+        kept = {p: a for p, a in imports.items() if a in ("_", ".") or (a or p.rsplit("/", 1)[-1]) in used}
+        package = next((r for r in rest_head if r.startswith("package")), "")
+        others = [r for r in rest_head if not r.startswith("package")]
+        block = ("import (\n" + "".join(f'    {a + " " if a else ""}"{p}"\n' for p, a in kept.items()) + ")") \
+            if kept else ""
+        return "\n\n".join(x for x in [package, block, *others] if x), body
+
+    @staticmethod
+    def _slice(src: bytes, node: Node) -> str:
+        return src[node.start_byte:node.end_byte].decode("utf-8", errors="replace")
+
+    def multipl_e_program(self, program: str, limits: Limits) -> BenchProgram:
+        job = Job(self.name, {"prog_test.go": program}, ["{job}/prog.test"],
+                  ["go", "test", "-c", "-o", "prog.test", "prog_test.go"], limits=limits)
+        return BenchProgram(self.name, program, job, self.GO_TEST_JUDGE,
+                            MULTIPL_E if self._bench_batchable(program) else None)
+
+    def humaneval_x_program(self, prompt: str, code: str, tests: str, extra: dict[str, Any], spliced: bool,
+                            limits: Limits) -> BenchProgram:
+        imports = extra.get("import", "")
+        if imports:
+            prompt = prompt.replace(imports, "")
+        setup = extra.get("test_setup", self.HUMANEVAL_X_SETUP)
+        if spliced:  # the spliced head holds the package clause and every import the program uses
+            head = self.splice_answer((setup + "\n" + prompt).rstrip(), code, tests)[0]
+            head, prompt = head + ("\n" if head and not head.endswith("\n") else ""), ""
+        else:
+            other = [f'"{p}"' for p in self.HUMANEVAL_X_PACKAGES if p not in setup and p.split("/")[-1] + "." in code]
+            head = setup + "\n" + ("import (\n" + "    ".join(p + "\n" for p in other) + ")\n" if other else "")
+        program = head + prompt + code + "\n" + tests
+        compile_sh = (f"mkdir -p {self._SHIM_DIR} && mv assert.go.txt {self._SHIM_DIR}/assert.go && "
+                      "GOPATH=/job/gopath go test -c -o main.test main_test.go")
+        job = Job(self.name, {"main_test.go": program, "assert.go.txt": go_testify.SHIM}, ["{job}/main.test"],
+                  ["sh", "-c", compile_sh], limits=limits)
+        return BenchProgram(self.name, program, job, EXIT_ZERO, HUMANEVAL_X if self._bench_batchable(program) else None)
+
+    def _bench_batchable(self, program: str) -> bool:
+        return bool(_PACKAGE.search(program)) and not self._BENCH_ALONE.search(program) and self.batchable(program)
+
+    def _test_functions(self, program: str) -> list[str]:
+        """The functions `go test` runs, in order: top-level `TestXxx` (Xxx not lower case)."""
+        names = []
+        for node in _go_parser().parse(program.encode("utf-8")).root_node.children:
+            name = node.child_by_field_name("name") if node.type == "function_declaration" else None
+            text = (name.text or b"").decode() if name is not None else ""
+            if text.startswith("Test") and (len(text) == 4 or not text[4].islower()):
+                names.append(text)
+        return names
+
+    def bench_batch(self, items: list[tuple[int, BenchProgram]]) -> BatchProgram | None:
+        root = self._BENCH_ROOT
+        files = {}
+        for k, p in items:
+            files[f"{root}/p{k}/prog.go"] = _with_package(p.source, f"p{k}")
+            listed = "".join(f'\n\t\t{{Name: "{n}", F: {n}}},' for n in self._test_functions(p.source))
+            files[f"{root}/p{k}/zz_irgroups_tests.go"] = (
+                f'package p{k}\n\nimport "testing"\n\nfunc IrgroupsTests() []testing.InternalTest {{\n'
+                f"\treturn []testing.InternalTest{{{listed}\n\t}}\n}}\n")
+        if items[0][1].batch_key == HUMANEVAL_X:
+            files[f"{self._SHIM_DIR}/assert.go"] = go_testify.SHIM
+        imports = "".join(f'\tp{k} "irgroups_bench/p{k}"\n' for k, _ in items)
+        cases = "".join(f'\tcase "{k}":\n\t\ttests = p{k}.IrgroupsTests()\n' for k, _ in items)
+        files[f"{root}/main.go"] = (
+            f'package main\n\nimport (\n\t"os"\n\t"regexp"\n\t"testing"\n\n{imports})\n\nfunc main() {{\n'
+            f"\tvar tests []testing.InternalTest\n\tswitch os.Args[1] {{\n{cases}\tdefault:\n\t\tos.Exit(2)\n\t}}\n"
+            "\tos.Args = os.Args[:1]\n\ttesting.Main(regexp.MatchString, tests, nil, nil)\n}\n")
+        script = (f'export GO111MODULE=off GOPATH="$PWD/gopath"; cd {root} || exit 3; {self._VET}'
+                  "go vet $V ./... & vet=$!; "
+                  f'go build "{LDFLAGS}" -o ../../../prog .; built=$?; wait $vet && [ $built -eq 0 ]')
+        return BatchProgram(files, ["sh", "-c", script], [["{job}/prog", str(k)] for k, _ in items],
+                            blame=r"^(?:vet: )?(?:\./)?p(\d+)/[\w.]+\.go:\d+")

@@ -15,6 +15,7 @@ from tree_sitter import Node
 
 from irgroups import types as T
 from irgroups.languages.base import BatchProgram, Language, Mutation, Toolchain
+from irgroups.languages.benchmarks import BenchProgram
 from irgroups.languages.syntax import (
     Item,
     idents,
@@ -26,6 +27,7 @@ from irgroups.languages.syntax import (
     walk_top,
 )
 from irgroups.problems.model import Problem
+from irgroups.sandbox.base import Job, Limits
 
 _TYPES = {"int": "int", "float": "float", "bool": "bool", "str": "str"}
 
@@ -330,3 +332,30 @@ class Python(Language):
 
     def run_argv(self, job_dir: str) -> list[str]:
         return ["python3", "-S", "-B", f"{job_dir}/main.py"]
+
+    # ---- benchmarks (MultiPL-E / HumanEval-X) ------------------------------
+    multipl_e_codes = ("py", "python")
+    humaneval_x_prefix = "python"
+    entry_pattern = re.compile(r"^\s*(async\s+)?def\s+(?P<name>\w+)\s*\(")
+    line_comment = "#"
+    block_comment = False
+    # HumanEval-X's IMPORT_HELPER (numpy is not in the sandbox)
+    HUMANEVAL_X_IMPORTS = ("import math", "import re", "import sys", "import copy", "import datetime",
+                           "import itertools", "import collections", "import heapq", "import statistics",
+                           "import functools", "import hashlib", "import string", "from typing import *",
+                           "from collections import *")
+
+    def multipl_e_program(self, program: str, limits: Limits) -> BenchProgram:
+        # `python3 prog.py`; pass = exit 0. Nothing to compile, nothing to batch
+        return BenchProgram(self.name, program, Job(self.name, {"prog.py": program}, ["python3", "{job}/prog.py"],
+                                                    None, limits=limits))
+
+    def humaneval_x_program(self, prompt: str, code: str, tests: str, extra: dict[str, Any], spliced: bool,
+                            limits: Limits) -> BenchProgram:
+        kept = []
+        for line in code.split("\n"):
+            if line.strip() and line[0] not in " \t" and not spliced:
+                break  # a continuation ends at the first unindented line, as HumanEval-X cuts it
+            kept.append(line)
+        program = "\n".join(self.HUMANEVAL_X_IMPORTS) + "\n" + prompt + "\n".join(kept) + "\n" + tests + "\n"
+        return self.multipl_e_program(program, limits)
