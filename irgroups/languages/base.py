@@ -22,9 +22,11 @@ from tree_sitter import Language as TSLanguage
 from tree_sitter import Node, Parser, Tree
 
 from irgroups import types as T
+from irgroups.languages.benchmarks import BenchProgram, Unsupported
 from irgroups.languages.llvm import Frontend
 from irgroups.languages.syntax import Item
 from irgroups.problems.model import Problem
+from irgroups.sandbox.base import Limits
 from irgroups.sandbox.docker.images import ImageSpec
 
 
@@ -198,6 +200,41 @@ class Language(ABC):
 
     def escape_keyword(self, name: str) -> str:
         return name + "_"
+
+    # ---- benchmarks (MultiPL-E / HumanEval-X) ------------------------------
+    # How a benchmark's own program of this language is built, judged and batched (see
+    # irgroups/languages/benchmarks.py; irgroups/evaluate reads answers and runs them).
+    multipl_e_codes: tuple[str, ...] = ()  # MultiPL-E's `language` values meaning this language
+    humaneval_x_prefix: str = ""  # HumanEval-X's task-id prefix ("CPP/12" -> "cpp"); "" for none
+    # the line of a prompt that declares the function to complete (group `name`); None: no entry
+    entry_pattern: re.Pattern[str] | None = None
+    line_comment = "//"
+    block_comment = True  # whether /* ... */ comments exist
+    # whether --structural-equality rewrites this language's MultiPL-E tests (`rewrite_structural`)
+    structural_equality = False
+
+    def splice_answer(self, head: str, code: str, tests: str) -> tuple[str, str]:
+        """(head, body) where an extracted answer `code` replaces the prompt's signature and body:
+        `head` is the prompt up to its signature; merge the answer's imports where needed."""
+        return head, code
+
+    def rewrite_structural(self, tests: str) -> str:
+        return tests
+
+    def multipl_e_program(self, program: str, limits: Limits) -> BenchProgram:
+        """MultiPL-E's program (prompt + completion + "\\n" + tests) as its harness builds and judges it."""
+        raise Unsupported(f"no MultiPL-E harness for {self.name}")
+
+    def humaneval_x_program(self, prompt: str, code: str, tests: str, extra: dict[str, Any], spliced: bool,
+                            limits: Limits) -> BenchProgram:
+        """HumanEval-X's program; `extra` holds the row's declaration, import, test_setup; `spliced`:
+        `code` is an extracted chat answer already spliced into `prompt`."""
+        raise Unsupported(f"no HumanEval-X harness for {self.name}")
+
+    def bench_batch(self, items: list[tuple[int, BenchProgram]]) -> BatchProgram | None:
+        """One build for several (label, program) of one `batch_key`; None where they cannot share one.
+        Program k runs with `run_argvs[k]` and must get the verdict it gets alone."""
+        return None
 
 
 # ---- helpers shared by several languages -----------------------------------

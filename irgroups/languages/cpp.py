@@ -19,6 +19,7 @@ from irgroups.languages.base import (
     float_literal,
     snake_case,
 )
+from irgroups.languages.benchmarks import BenchProgram
 from irgroups.languages.llvm import Frontend, SkipCandidate, Unit, first_line, squash
 from irgroups.languages.syntax import (
     Item,
@@ -31,6 +32,7 @@ from irgroups.languages.syntax import (
     walk_top,
 )
 from irgroups.problems.model import Problem
+from irgroups.sandbox.base import Job, Limits
 
 _SCALARS = {"int": "long long", "float": "double", "bool": "bool", "str": "std::string"}
 
@@ -364,3 +366,29 @@ class Cpp(Language):
 
     def run_argv(self, job_dir: str) -> list[str]:
         return [f"{job_dir}/prog"]
+
+    # ---- benchmarks (MultiPL-E / HumanEval-X) ------------------------------
+    # Not batched: each program's cost is mostly parsing its headers, which a shared compiler call
+    # would not save, and its global names would clash at link time.
+    multipl_e_codes = ("cpp",)
+    humaneval_x_prefix = "cpp"
+    entry_pattern = re.compile(r"^\s*(template\s*<.*>\s*)?[\w:<>,\s*&]+?[\s*&](?P<name>\w+)\s*\(")
+    HUMANEVAL_X_INCLUDES = ("#include<stdlib.h>", "#include<algorithm>", "#include<math.h>", "#include<stdio.h>",
+                            "#include<vector>", "#include<string>", "#include<climits>", "#include<cstring>",
+                            "#include<iostream>")
+
+    def multipl_e_program(self, program: str, limits: Limits) -> BenchProgram:
+        # `g++ -std=c++17 prog.cpp -o prog`, then run; pass = exit 0
+        return BenchProgram(self.name, program, Job(self.name, {"prog.cpp": program}, ["{job}/prog"],
+                                                    ["g++", "-std=c++17", "prog.cpp", "-o", "prog"], limits=limits))
+
+    def humaneval_x_program(self, prompt: str, code: str, tests: str, extra: dict[str, Any], spliced: bool,
+                            limits: Limits) -> BenchProgram:
+        # the IMPORT_HELPER includes the prompt lacks + prompt + completion + test; g++ -std=c++11
+        setup = "".join(s + "\n" for s in self.HUMANEVAL_X_INCLUDES if s not in prompt)
+        program = setup + "\n" + prompt + code + "\n" + tests
+        argv = ["g++", "-std=c++11", "prog.cpp", "-o", "prog"]
+        if "openssl" in program:
+            argv += ["-lcrypto", "-lssl"]
+        return BenchProgram(self.name, program, Job(self.name, {"prog.cpp": program}, ["{job}/prog"], argv,
+                                                    limits=limits))

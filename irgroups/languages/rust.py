@@ -27,6 +27,13 @@ from irgroups.languages.base import (
     float_literal,
     snake_case,
 )
+from irgroups.languages.benchmarks import (
+    EXIT_ZERO,
+    HUMANEVAL_X,
+    MULTIPL_E,
+    BenchProgram,
+    Unsupported,
+)
 from irgroups.languages.llvm import Frontend, SkipCandidate, Unit, first_line, major, squash
 from irgroups.languages.syntax import (
     Item,
@@ -39,6 +46,7 @@ from irgroups.languages.syntax import (
     walk_top,
 )
 from irgroups.problems.model import Problem
+from irgroups.sandbox.base import Job, Limits
 from irgroups.sandbox.docker.images import ImageSpec
 
 _SCALARS = {"int": "i64", "float": "f64", "bool": "bool", "str": "String"}
@@ -556,3 +564,125 @@ class Rust(Language):
 
     def run_argv(self, job_dir: str) -> list[str]:
         return [f"{job_dir}/prog"]
+
+    # ---- benchmarks (MultiPL-E / HumanEval-X) ------------------------------
+    # MultiPL-E: `rustc prog.rs -o prog` (no --edition: 2015, as its harness); pass = exit 0.
+    # HumanEval-X: "fn main(){}" + declaration + prompt + completion + test, `cargo test` there,
+    # `rustc --test --edition 2021` here; pass = exit 0.
+    # Batched: each program is a module file of one crate (`#[path]` mods), built with the same
+    # flags. MultiPL-E's `main` is called through an entry function the module adds (so a private
+    # `main`, or one returning a Result, behaves as alone) by a dispatcher choosing by argv;
+    # HumanEval-X's tests are run by the one test binary filtered on the program's module.
+    multipl_e_codes = ("rs", "rust")
+    humaneval_x_prefix = "rust"
+    entry_pattern = re.compile(r"^\s*(pub\s+)?fn\s+(?P<name>\w+)\s*[<(]")
+    # crates HumanEval-X's declarations use, and how a program shows it uses them: none can be fetched here
+    HUMANEVAL_X_CRATES = {"rand": r"\brand::|\.gen_range|thread_rng", "regex": r"\bRegex\b|\bregex::",
+                          "md5": r"\bmd5::"}
+    _USE = re.compile(r"^[ \t]*(?:pub\s+)?use\s+[^;]*;[ \t]*\n?", re.M)
+    # what would mean something else inside a module of a bigger crate: the crate root (`crate::`,
+    # a top-level `super`), crate attributes, exported macros, the process's arguments
+    _ALONE = re.compile(r"#!\s*\[|\bmacro_export\b|\benv\s*::\s*args|(?<![\w$])crate\s*::|\bextern\s+crate\b")
+    # Rust 2015 resolves every `use` path (and `::x`) from the crate root
+    _ROOTS_2015 = frozenset(["std", "core", "alloc", "self", "super"])
+
+    def splice_answer(self, head: str, code: str, tests: str) -> tuple[str, str]:
+        return head, self.drop_reimports(code, head)
+
+    def drop_reimports(self, code: str, context: str) -> str:
+        """The answer's `use` declarations whose every name `context` already imports (the
+        prompt's, or HumanEval-X's declaration): importing a name twice is an error (E0252)."""
+        have = set().union(*(self._use_names(u) for u in self._USE.findall(context)))
+
+        def keep(m: re.Match[str]) -> str:
+            names = self._use_names(m.group(0))
+            return "" if names and "*" not in m.group(0) and names <= have else m.group(0)
+
+        return self._USE.sub(keep, code)
+
+    @staticmethod
+    def _use_names(use: str) -> set[str]:
+        """The names a `use` declaration brings in: `use a::{b, c::{self, d as e}};` -> {b, c, e}."""
+        tree = re.sub(r"^\s*(pub\s+)?use\s+|;\s*$", "", use.strip())
+        names = set()
+        for m in re.finditer(r"(?:\bas\s+(\w+))|(\w+)\s*(?=[,}]|$)", tree):
+            name = m.group(1) or m.group(2)
+            if name == "self":  # `a::{self, b}` brings in `a`: the segment before the brace that holds it
+                depth, i = 0, m.start()
+                while i > 0 and not (tree[i] == "{" and depth == 0):
+                    depth += {"}": 1, "{": -1}.get(tree[i], 0) if i != m.start() else 0
+                    i -= 1
+                seg = re.search(r"(\w+)\s*::\s*$", tree[:i])
+                name = seg.group(1) if seg else None
+            if name and name != "as":
+                names.add(name)
+        return names
+
+    def multipl_e_program(self, program: str, limits: Limits) -> BenchProgram:
+        job = Job(self.name, {"prog.rs": program}, ["{job}/prog"], ["rustc", "prog.rs", "-o", "prog"], limits=limits)
+        key = MULTIPL_E if self._bench_batchable(program, edition_2015=True) else None
+        return BenchProgram(self.name, program, job, EXIT_ZERO, key)
+
+    def humaneval_x_program(self, prompt: str, code: str, tests: str, extra: dict[str, Any], spliced: bool,
+                            limits: Limits) -> BenchProgram:
+        body = prompt + code + tests
+        needed = [crate for crate, used in self.HUMANEVAL_X_CRATES.items() if re.search(used, body)]
+        if needed:
+            raise Unsupported(f"needs external crate(s) {', '.join(needed)}, which cannot be fetched here")
+        # the declaration's `use rand/regex/md5` lines go when the code does not use the crate
+        declaration = "\n".join(line for line in extra.get("declaration", "").split("\n")
+                                if not re.match(r"\s*use\s+(rand|regex|md5)\b", line))
+        if spliced:
+            body = self.drop_reimports(body, declaration)
+        program = "\nfn main(){ \n } \n" + declaration + body
+        argv = ["rustc", "--test", "--edition", "2021", "-A", "warnings", "prog.rs", "-o", "prog"]
+        key = HUMANEVAL_X if self._bench_batchable(program, edition_2015=False) else None
+        return BenchProgram(self.name, program, Job(self.name, {"prog.rs": program}, ["{job}/prog"], argv,
+                                                    limits=limits), EXIT_ZERO, key)
+
+    def _bench_batchable(self, program: str, edition_2015: bool) -> bool:
+        if not self.batchable(program) or self._ALONE.search(program):
+            return False
+        if edition_2015:
+            if any(m.group(1) not in self._ROOTS_2015 for m in re.finditer(r"\buse\s+(?:::\s*)?(\w+|\{)", program)):
+                return False
+            for m in re.finditer(r"::\s*(\w+)", program):  # `::x` after no name, type or `>`: from the root
+                before = program[:m.start()].rstrip()
+                if (not before or not (before[-1].isalnum() or before[-1] in "_>")) \
+                        and m.group(1) not in self._ROOTS_2015:
+                    return False
+        # `super` outside any `mod` would name the crate root
+        return "super" not in program or self._super_only_in_mods(program)
+
+    @staticmethod
+    def _super_only_in_mods(program: str) -> bool:
+        import tree_sitter_rust
+        from tree_sitter import Language as TSLanguage
+        from tree_sitter import Parser
+
+        root = Parser(TSLanguage(tree_sitter_rust.language())).parse(program.encode("utf-8")).root_node
+        stack = [(root, False)]
+        while stack:
+            node, in_mod = stack.pop()
+            if node.type == "super" and not in_mod:
+                return False
+            stack.extend((c, in_mod or node.type == "mod_item") for c in node.children)
+        return True
+
+    def bench_batch(self, items: list[tuple[int, BenchProgram]]) -> BatchProgram | None:
+        files = {f"p{k}.rs": p.source for k, p in items}
+        mods = "".join(f'#[path = "p{k}.rs"] mod irgroups_p{k};\n' for k, _ in items)
+        # short diagnostics: one line per error, starting with the file it is about
+        common = ["--error-format=short", "main.rs", "-o", "prog"]
+        if items[0][1].batch_key == HUMANEVAL_X:
+            files["main.rs"] = mods
+            return BatchProgram(files, ["rustc", "--test", "--edition", "2021", "-A", "warnings", *common],
+                                [["{job}/prog", f"irgroups_p{k}::"] for k, _ in items], blame=r"^p(\d+)\.rs:\d+:\d+: error")
+        for k, p in items:
+            files[f"p{k}.rs"] = p.source + "\npub fn irgroups_entry() -> impl ::std::process::Termination { main() }\n"
+        arms = "".join(f'        "{k}" => irgroups_p{k}::irgroups_entry().report(),\n' for k, _ in items)
+        files["main.rs"] = (f"{mods}\nfn main() -> ::std::process::ExitCode {{\n    use ::std::process::Termination;\n"
+                            "    match ::std::env::args().nth(1).unwrap_or_default().as_str() {\n"
+                            f"{arms}        _ => ::std::process::exit(2),\n    }}\n}}\n")
+        return BatchProgram(files, ["rustc", *common], [["{job}/prog", str(k)] for k, _ in items],
+                            blame=r"^p(\d+)\.rs:\d+:\d+: error")
