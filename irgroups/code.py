@@ -23,7 +23,7 @@ def has_syntax_errors(tree: Tree) -> bool:
 
 
 def strip_comments(lang: str, code: str) -> str:
-    return syntax.strip_comments(parse(lang, code), code)
+    return syntax.strip_comments(parse(lang, code).root_node, code)
 
 
 def normalise(lang: str, code: str) -> str:

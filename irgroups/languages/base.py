@@ -115,6 +115,12 @@ class Language(ABC):
     def top_level_items(self, root: Node, src: bytes) -> list[Item]:
         """The imports, definitions and attached pieces (methods of a type...) at the top of `root`."""
 
+    def items_of(self, code: str) -> tuple[Node, bytes, list[Item]]:
+        """`code`'s syntax tree, its bytes and its top-level items."""
+        root = self.parse(code).root_node
+        src = code.encode("utf-8")
+        return root, src, self.top_level_items(root, src)
+
     def param_count(self, params: Node | None) -> int:
         """How many parameters a function's parameter list declares (-1: none given)."""
         if params is None:

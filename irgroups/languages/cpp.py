@@ -255,7 +255,6 @@ class Cpp(Language):
                              func=is_fn, params=params))
         return out
 
-
     def implied(self, item: Item, defined: set[str], entry: Item, called: set[str]) -> bool:
         # operators follow the types they take
         return item.func and any(n.startswith("operator") for n in item.names) and bool(item.refs & defined)
@@ -263,13 +262,11 @@ class Cpp(Language):
     def missing_imports(self, out: str, strict: bool) -> str:
         if strict:
             return out
-        tree = self.parse(out)
-        src = out.encode("utf-8")
-        items = self.top_level_items(tree.root_node, src)
+        root, src, items = self.items_of(out)
         includes = " ".join(it.text for it in items if it.kind == "import")
         if "bits/stdc++.h" in includes:
             return out
-        plain = strip_comments(tree, out)
+        plain = strip_comments(root, out)
         std_ns = bool(re.search(r"using\s+namespace\s+std\s*;", plain))
         table = {
             "vector": ["vector"], "string": ["string", "to_string", "stoi", "stol", "stoll"],

@@ -315,10 +315,8 @@ class Go(Language):
         return ["package main"] + ([imp.rstrip("\n")] if imp else [])
 
     def missing_imports(self, out: str, strict: bool) -> str:
-        tree = self.parse(out)
-        src = out.encode("utf-8")
-        items = self.top_level_items(tree.root_node, src)
-        pkgs_used = packages_used(tree.root_node, src)
+        root, src, items = self.items_of(out)
+        pkgs_used = packages_used(root, src)
         imports: dict[str, str] = {}
         for it in items:
             if it.kind != "import":
@@ -334,7 +332,7 @@ class Go(Language):
                "bits": "math/bits", "regexp": "regexp"}
         have = {(a or p.rsplit("/", 1)[-1]) for p, a in imports.items()}
         for pkg, path in std.items():
-            if not strict and pkg in pkgs_used and pkg not in have and pkg not in defined and not _is_local(tree.root_node, src, pkg):
+            if not strict and pkg in pkgs_used and pkg not in have and pkg not in defined and not _is_local(root, src, pkg):
                 imports[path] = ""
         rest = [it.text for it in items if it.kind != "import"]
         head = ["package main"]

@@ -240,12 +240,11 @@ class Python(Language):
     def missing_imports(self, out: str, strict: bool) -> str:
         if strict:
             return out
-        tree = self.parse(out)
-        src = out.encode("utf-8")
+        root, src, items = self.items_of(out)
         bound: set[str] = set()
         used: set[str] = set()
         attr_objs: set[str] = set()
-        for n in walk(tree.root_node):
+        for n in walk(root):
             if n.type in ("import_statement", "import_from_statement"):
                 for c in walk(n):
                     if c.type in ("dotted_name", "identifier") and c.parent is not None and \
@@ -259,8 +258,8 @@ class Python(Language):
                 used.add(node_text(src, n))
                 if n.parent is not None and n.parent.type == "attribute" and n.parent.child_by_field_name("object") == n:
                     attr_objs.add(node_text(src, n))
-        top = {n for it in self.top_level_items(tree.root_node, src) for n in it.names}
-        for n in walk(tree.root_node):
+        top = {n for it in items for n in it.names}
+        for n in walk(root):
             if n.type in ("function_definition", "lambda"):
                 top |= _py_locals(n, src)
         bound |= top
@@ -274,7 +273,7 @@ class Python(Language):
             add.append(f"from typing import {', '.join(need_typing)}")
         if not add:
             return out
-        return prepend_imports(out, add, self.top_level_items(tree.root_node, src))
+        return prepend_imports(out, add, items)
 
 
 

@@ -409,7 +409,6 @@ class Rust(Language):
                 out.append(item)
         return out
 
-
     def implied(self, item: Item, defined: set[str], entry: Item, called: set[str]) -> bool:
         # a trait whose methods are called: method syntax never names it
         return bool(set(item.extra.get("methods", "").split()) & called)
@@ -417,12 +416,10 @@ class Rust(Language):
     def missing_imports(self, out: str, strict: bool) -> str:
         if strict:
             return out
-        tree = self.parse(out)
-        src = out.encode("utf-8")
-        items = self.top_level_items(tree.root_node, src)
+        root, src, items = self.items_of(out)
         uses = " ".join(it.text for it in items if it.kind == "import")
         defined = {n for it in items for n in it.names}
-        used = {node_text(src, n) for n in walk(tree.root_node)
+        used = {node_text(src, n) for n in walk(root)
                 if n.type in ("identifier", "type_identifier") and n.child_count == 0}
         table = {"HashMap": "std::collections::HashMap", "HashSet": "std::collections::HashSet",
                  "BTreeMap": "std::collections::BTreeMap", "BTreeSet": "std::collections::BTreeSet",

@@ -108,9 +108,10 @@ def rename(parse: Callable[[str], Tree], text: str, old: str, new: str) -> str:
     return out.decode("utf-8", errors="replace")
 
 
-def strip_comments(tree: Tree, code: str) -> str:
+def strip_comments(root: Node, code: str) -> str:
+    """`code` (whose syntax tree is `root`) without its comments."""
     data = code.encode("utf-8")
-    spans = [(n.start_byte, n.end_byte) for n in walk(tree.root_node) if "comment" in n.type]
+    spans = [(n.start_byte, n.end_byte) for n in walk(root) if "comment" in n.type]
     out, last = [], 0
     for start, end in sorted(spans):
         if start >= last:
