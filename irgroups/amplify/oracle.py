@@ -17,6 +17,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from irgroups import languages
 from irgroups import types as T
 from irgroups.errors import SandboxError
 from irgroups.problems.model import Problem, TestCase
@@ -24,7 +25,8 @@ from irgroups.results import MISSING, decoded, reported
 from irgroups.sandbox import base as sb
 from irgroups.verifier import Item, Verifier
 
-SOURCE_LANGS = ("python",)  # sources that can be run as they are
+# sources that can be run as they are (their language says so: Language.runs_sources)
+SOURCE_LANGS = tuple(lang.name for lang in languages.LANGUAGES.values() if lang.runs_sources)
 ROUNDS = 3
 
 NO_ANSWER = "source gave no answer (timeout or crash)"
