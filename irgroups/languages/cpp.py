@@ -169,6 +169,9 @@ class CppFrontend(Frontend):
     def link_argv(self, obj: str, prog: str) -> list[str]:
         return ["clang++", "-o", prog, obj, "harness.o"]
 
+    def is_entry_symbol(self, symbol: str, fn: str) -> bool:
+        return symbol == fn or symbol.startswith(f"_Z{len(fn)}{fn}")  # the entry keeps its mangled name
+
     def probe(self, llvm_major: int, llvm_version: str) -> tuple[str, str]:
         if shutil.which("clang++"):
             return first_line(["clang++", "--version"]), ""

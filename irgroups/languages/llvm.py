@@ -49,6 +49,10 @@ class Frontend(ABC):
         """(version line, "") when this front end is usable with a libLLVM of that version; else
         ("", why not)."""
 
+    def is_entry_symbol(self, symbol: str, fn: str) -> bool:
+        """Whether the IR's function `symbol` is the entry function `fn` (as the IR names it)."""
+        return symbol == fn
+
     def llvm_libs(self) -> list[str]:
         """libLLVMs this front end's toolchain ships (the newest found reads every front end's IR)."""
         return []
