@@ -16,6 +16,12 @@ must be identical.
 
 Prints per language: programs, seconds batched and unbatched, the speed-up, agreement, statuses.
 Exits 1 if any verdict differs.
+
+Measured here (2 cores shared with other work, so +-30%; every verdict identical): at the default
+10 s run limit rust 247 programs 35.6 s vs 89.7 s (2.5x), go 236 37.8 s vs 68.2 s (1.8x), csharp
+154 13.4 s vs 28.6 s (2.1x); with --run-timeout 2: rust 1.6x, go 3.3x, csharp 3.8x. Programs that
+hit a limit cost the same both ways and bound the gain: one Rust mutant (an endless string
+building loop) takes 19 s to reach the memory limit, more than all of Rust's batched compiles.
 """
 
 from __future__ import annotations
@@ -73,6 +79,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="at most this many problems per language")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--sandbox", default="local")
+    ap.add_argument("--max-batch", type=int, default=64, help="programs per compiler call, batched")
     ap.add_argument("--run-timeout", type=float, default=10.0, help="as `irgroups execute`'s default")
     args = ap.parse_args()
     limits = Limits(run_seconds=args.run_timeout)
@@ -88,7 +95,7 @@ def main() -> int:
             warm.write_text(json.dumps({**rows[0], "completions": rows[0]["completions"][:1]}) + "\n")
             timed(warm, 1, 1, args.sandbox, limits)
             alone_s, alone = timed(src, 1, args.workers, args.sandbox, limits)
-            batched_s, batched = timed(src, 64, args.workers, args.sandbox, limits)
+            batched_s, batched = timed(src, args.max_batch, args.workers, args.sandbox, limits)
             same = sum(a["status"] == b["status"] for a, b in zip(alone, batched))
             all_agree &= same == len(alone) == len(batched)
             statuses = Counter(r["status"] for r in alone)
