@@ -15,10 +15,14 @@ from /usr).
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import shlex
+import subprocess
 from dataclasses import dataclass, field
 
+from irgroups import languages
 from irgroups.execute import PASSED, Verdict, judge
 from irgroups.llvm.frontends import FRONTENDS, Unit, link_argv
 from irgroups.llvm.toolchain import CAPI, LEVELS, find
@@ -92,6 +96,29 @@ class ExecJob:
     n_irs: int = 0
 
 
+def lib_in_sandbox(lib: str) -> str:
+    """`lib` as the job's shell finds it in any sandbox: under the host toolchain's sysroot, asked
+    for inside the sandbox (a Docker image holds the toolchain elsewhere than the host), where it
+    ships there; else its host path."""
+    host = languages.get(find().host) if find().host else None
+    cmd = host.toolchain.sysroot_cmd if host is not None else ()
+    root = _host_sysroot(cmd)
+    if not root or not lib.startswith(root.rstrip("/") + "/"):
+        return shlex.quote(lib)
+    return '"$(' + shlex.join(cmd) + ')"/' + shlex.quote(os.path.relpath(lib, root))
+
+
+@functools.cache
+def _host_sysroot(cmd: tuple[str, ...]) -> str:
+    if not cmd:
+        return ""
+    try:
+        out = subprocess.run(list(cmd), capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
 def exec_job(problem: Problem, lang: str, irs: list[str], lib: str, limits: sb.Limits,
              repeats: list[int] | None = None) -> ExecJob:
     """`repeats[k]`: how many times IR k runs (a mutant whose verdict changes between runs,
@@ -107,7 +134,7 @@ def exec_job(problem: Problem, lang: str, irs: list[str], lib: str, limits: sb.L
     lines = [
         "set -u",
         f"if ! {shlex.join(build)} >harness.out 2>&1; then echo irg-harness fail; tail -c 3000 harness.out; exit 1; fi",
-        shlex.join(["python3", "capi.py", "--lib", lib, "compile", *pairs]),
+        "python3 capi.py --lib " + lib_in_sandbox(lib) + " " + shlex.join(["compile", *pairs]),
     ]
     for k in range(len(irs)):
         link = shlex.join(link_argv(lang, f"ir_{k}.o", f"prog_{k}"))
