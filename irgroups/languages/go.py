@@ -544,7 +544,7 @@ class Go(Language):
             head = setup + "\n" + ("import (\n" + "    ".join(p + "\n" for p in other) + ")\n" if other else "")
         program = head + prompt + code + "\n" + tests
         compile_sh = (f"mkdir -p {self._SHIM_DIR} && mv assert.go.txt {self._SHIM_DIR}/assert.go && "
-                      "GOPATH=/job/gopath go test -c -o main.test main_test.go")
+                      'GOPATH="$PWD/gopath" go test -c -o main.test main_test.go')
         job = Job(self.name, {"main_test.go": program, "assert.go.txt": go_testify.SHIM}, ["{job}/main.test"],
                   ["sh", "-c", compile_sh], limits=limits)
         return BenchProgram(self.name, program, job, EXIT_ZERO, HUMANEVAL_X if self._bench_batchable(program) else None)
