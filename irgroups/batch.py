@@ -22,9 +22,9 @@ from dataclasses import replace
 from irgroups import code as codemod
 from irgroups import languages
 from irgroups.execute import COMPILE_ERROR, SANDBOX_ERROR, Verdict, judge, make_job
+from irgroups.languages.toolchains import resolve
 from irgroups.problems.model import Problem
 from irgroups.sandbox import base as sb
-from irgroups.sandbox.toolchains import resolve
 
 
 def prefilter(problem: Problem, lang: str, code: str) -> Verdict | None:

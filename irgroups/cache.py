@@ -16,10 +16,10 @@ from pathlib import Path
 
 from irgroups import languages
 from irgroups.execute import SANDBOX_ERROR, Verdict
+from irgroups.languages.toolchains import resolve
 from irgroups.problems.model import Problem
 from irgroups.results import PROTOCOL
 from irgroups.sandbox.base import Limits
-from irgroups.sandbox.toolchains import resolve
 
 
 class VerdictCache:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from irgroups import languages
+from irgroups.languages.toolchains import resolve
 from irgroups.problems.model import Problem
 from irgroups.results import ERROR, MISSING, PASS, judge_outputs
 from irgroups.sandbox import base as sb
-from irgroups.sandbox.toolchains import resolve
 
 PASSED, FAILED = "passed", "failed"
 COMPILE_ERROR, RUNTIME_ERROR = "compile_error", "runtime_error"

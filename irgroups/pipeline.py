@@ -34,7 +34,6 @@ from irgroups.verifier import Verifier
 
 NEEDS = {"hf": (("torch", "transformers"), "pip install 'irgroups[train]'"),
          "vllm": (("vllm",), "pip install 'irgroups[vllm]' (on a GPU machine)")}
-AMPLIFY_LANG = "python"  # amplification runs the problems' sources: the languages they come in
 
 
 def chunk(items: list[Problem], size: int) -> list[list[Problem]]:
@@ -44,8 +43,9 @@ def chunk(items: list[Problem], size: int) -> list[list[Problem]]:
 def target_languages(cfg: BuildConfig) -> list[languages.Language]:
     lang_text, llvm = split_targets(cfg.langs)
     langs = languages.parse_list(lang_text)
-    if llvm and not {"cpp", "rust"} & {lang.name for lang in langs}:
-        raise ConfigError("llvm-ir groups are made from cpp or rust candidates: add cpp and/or rust to --langs")
+    if llvm and not any(lang.llvm_frontend() is not None for lang in langs):
+        fronts = [x.name for x in languages.LANGUAGES.values() if x.llvm_frontend() is not None]
+        raise ConfigError(f"llvm-ir groups are made from {' or '.join(fronts)} candidates: add one of them to --langs")
     return langs
 
 
@@ -60,10 +60,12 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Execut
     absent = [m for m in modules if importlib.util.find_spec(m) is None]
     if absent:
         raise ConfigError(f"the {cfg.backend} backend needs {', '.join(absent)}: {hint}")
-    # amplification runs the problems' python sources: the sandbox needs python too
+    problem_set = sources.load(cfg.source)
+    problems = problem_set.problems[: cfg.limit] if cfg.limit else problem_set.problems
+    # amplification runs the problems' sources (in the languages that run them as they are)
     needed = [lang.name for lang in langs]
-    if cfg.amplify > 0 and AMPLIFY_LANG not in needed:
-        needed.append(AMPLIFY_LANG)
+    if cfg.amplify > 0:
+        needed += sorted({p.source_lang for p in problems if languages.get(p.source_lang).runs_sources} - set(needed))
     stages = [s for s in ordered(list(STAGES)) if s.enabled(cfg)]
     cache_dir = cfg.cache_dir or cfg.out / "cache"
     with Verifier(sandbox or cfg.sandbox, needed, cfg.limits, cfg.workers) as verifier:
@@ -73,9 +75,6 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Execut
             shutil.rmtree(cfg.out)
         cfg.out.mkdir(parents=True, exist_ok=True)
         chash = cfg.config_hash()
-
-        problem_set = sources.load(cfg.source)
-        problems = problem_set.problems[: cfg.limit] if cfg.limit else problem_set.problems
         shards = chunk(problems, cfg.shard_size)
         dirs = {s.name: _stage_dir(cfg.out, s, cfg, chash, tools, len(shards)) for s in stages}
         atomic_write_json(cfg.out / "config.json", {

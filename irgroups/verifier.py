@@ -28,10 +28,10 @@ from irgroups.batch import plan_batches, prefilter, run_batch
 from irgroups.cache import VerdictCache
 from irgroups.errors import ConfigError, SandboxError
 from irgroups.execute import SANDBOX_ERROR, Verdict, judge
+from irgroups.languages.toolchains import check as check_toolchains
+from irgroups.languages.toolchains import resolve
 from irgroups.problems.model import Problem
 from irgroups.sandbox import base as sb
-from irgroups.sandbox.toolchains import check as check_toolchains
-from irgroups.sandbox.toolchains import resolve
 
 SANDBOXES = ("local", "docker")
 T = TypeVar("T")
@@ -44,14 +44,16 @@ def open_sandbox(name: str, langs: Sequence[str] = (), limits: sb.Limits | None 
     `langs` are the languages it will run (Docker checks their images); `limits` are the
     defaults of the jobs it will run (each job still carries its own)."""
     del limits  # every job carries its limits; kept in the signature for backends that pre-size
+    from irgroups.languages import toolchains
+
     if name == "local":
         from irgroups.sandbox.local import LocalSandbox
 
-        return LocalSandbox()
+        return LocalSandbox(runtimes=toolchains.runtime)
     if name == "docker":
         from irgroups.sandbox.docker import DockerSandbox
 
-        return DockerSandbox(langs=[languages.get(x).name for x in langs] or None)
+        return DockerSandbox(langs=[languages.get(x).name for x in langs] or None, specs=toolchains.image_specs())
     raise ConfigError(f"--sandbox must be one of {', '.join(SANDBOXES)}, got {name!r}")
 
 

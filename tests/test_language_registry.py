@@ -80,22 +80,6 @@ def test_a_registered_language_builds(snakelet: Snakelet, tmp_path: Path) -> Non
 
 # ---- no language name outside irgroups/languages/ ------------------------------------------
 
-# Modules still being moved over (issue 13): this list must become empty.
-NOT_YET = (
-    "irgroups/evaluate/",
-    "irgroups/pipeline.py",
-    "irgroups/stages/",
-    "training/",
-    "irgroups/execute.py",
-    "irgroups/batch.py",
-    "irgroups/verifier.py",
-    "irgroups/llvm/stage.py",
-    "irgroups/cli",
-)
-# re-exports under irgroups/sandbox/ for the modules above that still import from there (issue 13)
-IMPORTS_NOT_YET = ("irgroups/sandbox/toolchains.py",)
-
-
 def _modules(*tops: str) -> list[Path]:
     return sorted(p for top in tops for p in (ROOT / top).rglob("*.py"))
 
@@ -139,7 +123,7 @@ def _name_literals(tree: ast.AST, names: set[str]) -> list[tuple[int, str]]:
 
 def test_the_sandbox_imports_no_language() -> None:
     bad = {_rel(p): lines for p in _modules("irgroups/sandbox")
-           if _rel(p) not in IMPORTS_NOT_YET and (lines := _imports_languages(ast.parse(p.read_text())))}
+           if (lines := _imports_languages(ast.parse(p.read_text())))}
     assert not bad, f"modules under irgroups/sandbox/ import irgroups.languages (lines): {bad}"
 
 
@@ -148,7 +132,7 @@ def test_no_module_outside_languages_branches_on_a_language_name() -> None:
     bad: dict[str, list[tuple[int, str]]] = {}
     for p in _modules("irgroups", "training"):
         rel = _rel(p)
-        if rel.startswith("irgroups/languages/") or rel.startswith(NOT_YET):
+        if rel.startswith("irgroups/languages/"):
             continue
         found = _name_literals(ast.parse(p.read_text()), names)
         if found:

@@ -20,7 +20,7 @@ def sandbox() -> None:
 @sandbox_option
 def sandbox_check(sandbox: str) -> None:
     """What the chosen sandbox needs per language (toolchains or images), and how to install what is missing."""
-    from irgroups.sandbox import toolchains
+    from irgroups.languages import toolchains
     from irgroups.sandbox.docker.images import image_exists
     from irgroups.sandbox.docker.sandbox import DockerSandbox
     from irgroups.sandbox.local import LocalSandbox

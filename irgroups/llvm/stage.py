@@ -91,7 +91,7 @@ def _hash(*parts: str) -> str:
 def entry_symbol(ir: str, lang: str, fn: str) -> str:
     for m in re.finditer(r"^define [^@]*@([\w.$]+)\(", ir, re.M):
         name = m.group(1)
-        if name == fn or (lang == "cpp" and name.startswith(f"_Z{len(fn)}{fn}")):
+        if FRONTENDS[lang].is_entry_symbol(name, fn):
             return name
     return fn
 
