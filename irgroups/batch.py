@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from irgroups import code as codemod
 from irgroups import languages
 from irgroups.execute import COMPILE_ERROR, SANDBOX_ERROR, Verdict, judge, make_job
+from irgroups.languages.base import BatchProgram
 from irgroups.languages.toolchains import resolve
 from irgroups.problems.model import Problem
 from irgroups.sandbox import base as sb
@@ -83,41 +85,13 @@ def run_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, limits
     shared = [lang.batchable(code) for _, _, code in items]
     todo = [k for k in range(len(items)) if shared[k]]
     single = [k for k in range(len(items)) if not shared[k]]
-    while len(todo) > 1:
+    def render(labels: list[int]) -> BatchProgram | None:
         try:
-            program = lang.batch_program([(k, items[k][0], items[k][2]) for k in todo])
+            return lang.batch_program([(k, items[k][0], items[k][2]) for k in labels])
         except Exception:  # noqa: BLE001 - an item we cannot render: one at a time says which
-            program = None
-        if program is None:
-            break
-        job = sb.Job(lang=lang.name, files=program.files, run_argv=[], compile_argv=program.compile_argv,
-                     limits=limits, runs=tuple((tuple(argv), "") for argv in program.run_argvs),
-                     compile_seconds=limits.compile_seconds + 2.0 * len(todo))
-        result = sandbox.run(job, slot=slot)
-        compiled = result.compile is None or result.compile.status == sb.OK
-        share = (result.compile.seconds if result.compile else 0.0) / len(todo)
-        if compiled and len(result.runs) == len(todo):
-            for pos, k in enumerate(todo):
-                results[k] = sb.JobResult(replace(result.compile, seconds=share) if result.compile else None,
-                                          result.runs[pos], result.backend)
-            todo = []
-            break
-        if result.compile is None or result.compile.status == sb.SANDBOX_ERROR:
-            break  # infrastructure: let the one-at-a-time path report it per item
-        output = result.compile.stderr + "\n" + result.compile.stdout
-        blamed: dict[int, list[str]] = {}  # label (the item's index) -> the compiler's lines
-        pattern = re.compile(program.blame)
-        in_batch = set(todo)
-        for line in output.splitlines():
-            for m in pattern.finditer(line):
-                if int(m.group(1)) in in_batch:
-                    blamed.setdefault(int(m.group(1)), []).append(line)
-        if not blamed:
-            break  # the compiler did not say whose fault it was: the rest goes one at a time
-        for k, lines in blamed.items():
-            step = sb.StepResult(sb.EXITED, result.compile.exit_code, share, stderr="\n".join(lines)[-2000:])
-            results[k] = sb.JobResult(step, None, result.backend)
-        todo = [k for k in todo if k not in blamed]
+            return None
+
+    todo = compile_together(lang.name, todo, render, sandbox, limits, slot, results)
     for k in todo + single:
         results[k] = alone(k)
     return [results[k] for k in range(len(items))]
@@ -132,3 +106,46 @@ def plan_batches(indices: list[int], workers: int, max_batch: int = 64) -> list[
     count = workers * math.ceil(len(indices) / (workers * max_batch))
     size = max(1, math.ceil(len(indices) / count))
     return [indices[j:j + size] for j in range(0, len(indices), size)]
+
+
+def compile_together(lang: str, todo: list[int], render: Callable[[list[int]], BatchProgram | None],
+                     sandbox: sb.Sandbox, limits: sb.Limits, slot: int,
+                     results: dict[int, sb.JobResult]) -> list[int]:
+    """Build the programs labelled `todo` with one compiler call and run each as its own process,
+    filling `results[label]`; the labels left to build alone.
+
+    When the build fails, the labels whose files the compiler's lines name (`BatchProgram.blame`)
+    get a compile step holding those lines, and the rest is built again (compilers report errors
+    phase by phase, so this can take a few rounds, each one compiler call). A build that names
+    nobody, times out, runs out of memory or meets the sandbox's trouble leaves the rest alone."""
+    while len(todo) > 1:
+        program = render(todo)
+        if program is None:
+            break
+        job = sb.Job(lang=lang, files=program.files, run_argv=[], compile_argv=program.compile_argv,
+                     limits=limits, runs=tuple((tuple(argv), "") for argv in program.run_argvs),
+                     compile_seconds=limits.compile_seconds + 2.0 * len(todo))
+        result = sandbox.run(job, slot=slot)
+        compiled = result.compile is None or result.compile.status == sb.OK
+        share = (result.compile.seconds if result.compile else 0.0) / len(todo)
+        if compiled and len(result.runs) == len(todo):
+            for pos, k in enumerate(todo):
+                results[k] = sb.JobResult(replace(result.compile, seconds=share) if result.compile else None,
+                                          result.runs[pos], result.backend)
+            return []
+        if result.compile is None or result.compile.status != sb.EXITED:
+            break  # a timeout, a memory limit, the sandbox: one at a time says whose it is
+        blamed: dict[int, list[str]] = {}  # label -> the compiler's lines about its files
+        pattern = re.compile(program.blame)
+        in_batch = set(todo)
+        for line in (result.compile.stderr + "\n" + result.compile.stdout).splitlines():
+            for m in pattern.finditer(line):
+                if int(m.group(1)) in in_batch:
+                    blamed.setdefault(int(m.group(1)), []).append(line)
+        if not blamed:
+            break  # the compiler did not say whose fault it was: the rest goes one at a time
+        for k, lines in blamed.items():
+            step = sb.StepResult(sb.EXITED, result.compile.exit_code, share, stderr="\n".join(lines)[-2000:])
+            results[k] = sb.JobResult(step, None, result.backend)
+        todo = [k for k in todo if k not in blamed]
+    return todo

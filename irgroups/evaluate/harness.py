@@ -17,12 +17,13 @@ benchmarks/batched_execute.py).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from irgroups import languages
+from irgroups.batch import compile_together
 from irgroups.evaluate import chat
 from irgroups.evaluate.rows import HUMANEVAL_X, MULTIPL_E, BenchRow
+from irgroups.languages.base import BatchProgram
 from irgroups.languages.benchmarks import BenchProgram, Unsupported
 from irgroups.sandbox import base as sb
 
@@ -79,37 +80,11 @@ def run_programs(programs: list[BenchProgram], sandbox: sb.Sandbox, limits: sb.L
             groups.setdefault((p.lang, p.batch_key), []).append(k)
     for (lang_name, _), todo in groups.items():
         lang = languages.get(lang_name)
-        while len(todo) > 1:
-            batch = lang.bench_batch([(k, programs[k]) for k in todo])
-            if batch is None:
-                break
-            job = sb.Job(lang=lang.name, files=batch.files, run_argv=[], compile_argv=batch.compile_argv,
-                         limits=limits, runs=tuple((tuple(argv), "") for argv in batch.run_argvs),
-                         compile_seconds=limits.compile_seconds + 2.0 * len(todo))
-            result = sandbox.run(job, slot=slot)
-            compiled = result.compile is None or result.compile.status == sb.OK
-            share = (result.compile.seconds if result.compile else 0.0) / len(todo)
-            if compiled and len(result.runs) == len(todo):
-                for pos, k in enumerate(todo):
-                    results[k] = sb.JobResult(replace(result.compile, seconds=share) if result.compile else None,
-                                              result.runs[pos], result.backend)
-                todo = []
-                break
-            if result.compile is None or result.compile.status != sb.EXITED:
-                break  # a timeout, a memory limit, the sandbox: one at a time says whose it is
-            blamed: dict[int, list[str]] = {}  # label -> the compiler's lines about its files
-            pattern = re.compile(batch.blame)
-            in_batch = set(todo)
-            for line in (result.compile.stderr + "\n" + result.compile.stdout).splitlines():
-                m = pattern.search(line)
-                if m and int(m.group(1)) in in_batch:
-                    blamed.setdefault(int(m.group(1)), []).append(line)
-            if not blamed:
-                break  # the compiler did not say whose fault it was: the rest goes one at a time
-            for k, lines in blamed.items():
-                step = sb.StepResult(sb.EXITED, result.compile.exit_code, share, stderr="\n".join(lines)[-2000:])
-                results[k] = sb.JobResult(step, None, result.backend)
-            todo = [k for k in todo if k not in blamed]
+
+        def render(labels: list[int], lang: languages.Language = lang) -> BatchProgram | None:
+            return lang.bench_batch([(k, programs[k]) for k in labels])
+
+        compile_together(lang.name, todo, render, sandbox, limits, slot, results)
     return [results[k] if k in results else alone(k) for k in range(len(programs))]
 
 
