@@ -17,11 +17,19 @@ must be identical.
 Prints per language: programs, seconds batched and unbatched, the speed-up, agreement, statuses.
 Exits 1 if any verdict differs.
 
-Measured here (2 cores shared with other work, so +-30%; every verdict identical): at the default
-10 s run limit rust 247 programs 35.6 s vs 89.7 s (2.5x), go 236 37.8 s vs 68.2 s (1.8x), csharp
-154 13.4 s vs 28.6 s (2.1x); with --run-timeout 2: rust 1.6x, go 3.3x, csharp 3.8x. Programs that
-hit a limit cost the same both ways and bound the gain: one Rust mutant (an endless string
-building loop) takes 19 s to reach the memory limit, more than all of Rust's batched compiles.
+Measured on this machine (2 cores, quiet, default 10 s run limit; every verdict identical):
+
+    lang     programs  batched s  unbatched s  speed-up
+    rust          247       23.6         37.6      1.6x   (4 memory_limit, 2 timeout)
+                  241        1.6         14.9      9.3x   without the 6 that hit a limit
+    go            236       25.8         50.5      2.0x   (3 timeout)
+                  233        8.4         33.1      3.9x   without the 3 that hit a limit
+    csharp        154       13.9         25.7      1.9x   (2 timeout)
+                  152        3.5         13.7      3.9x   without the 2 that hit a limit
+
+A program that hits a limit costs that limit both ways (10 CPU seconds for an endless loop; a
+memory hog still growing is given more, so that it is judged memory_limit, ~19 s for one Rust
+mutant), and 2-6 such programs take most of either run: the gain on everything else is 3.9-9.3x.
 """
 
 from __future__ import annotations
