@@ -66,13 +66,17 @@ def build_at(ref: str | None, out: Path, extra: list[str]) -> None:
         tree = out.parent / f"tree-{ref}"
         if not tree.exists():
             subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(tree), ref], check=True)
+            (tree / "irgroups" / "training").symlink_to("../training")  # as the install maps it
         env["PYTHONPATH"] = str(tree)
         cwd = tree
     else:
         env["PYTHONPATH"] = str(root)
         cwd = root
-    cmd = [sys.executable, "-c", "from irgroups.cli import main; main()", "build", "--out", str(out),
-           "--overwrite", "--no-progress", *extra]
+    # an editable install of this tree answers `import irgroups` before PYTHONPATH does: drop its finder
+    boot = ("import sys; sys.meta_path[:] = [f for f in sys.meta_path if '__editable__' not in type(f).__module__]; "
+            "sys.path.insert(0, sys.argv.pop(1)); from irgroups.cli import main; main()")
+    cmd = [sys.executable, "-c", boot, env["PYTHONPATH"], "build", "--out", str(out), "--overwrite", "--no-progress",
+           *extra]
     subprocess.run(cmd, check=True, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
 
 
