@@ -16,6 +16,11 @@ dL/dlogpi_k need only the N scores (cheap, no-grad), after which each member's
 backward can run alone and accumulate in .grad: peak memory is one member's
 activations whatever the group size, and the gradient is the same as the
 all-at-once one (the paper's "one after another" trade, made exact).
+
+Inside a trainer the same trade is made with a single backward (`gepo_surrogate`): each member's
+forward runs under non-reentrant activation checkpointing, so it keeps only its token ids, and the
+backward recomputes one member at a time. One backward per optimiser micro-step is what DDP (one
+gradient all-reduce) and DeepSpeed (one engine step per micro-step) expect.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 
 import torch
 import torch.nn.functional as F
+from torch.utils.checkpoint import checkpoint
 
 from irgroups.training.logprobs import encode, sequence_logps
 
@@ -218,3 +224,34 @@ def gepo_backward_all_at_once(model: Any, tokenizer: Any, prompts: list[str], re
     out = _loss_fn(pairwise)(policy_logps, ref_logps.to(policy_logps), group_index, equivalent, beta=beta, lam=lam)
     (backward or torch.Tensor.backward)(scale * out.loss)
     return LossOutput(loss=out.loss.detach(), metrics=out.metrics)
+
+
+def gepo_surrogate(model: Any, batches: list[dict[str, torch.Tensor]], ref_logps: torch.Tensor,
+                   group_index: torch.Tensor, equivalent: torch.Tensor, beta: float = 0.1, lam: float = 1.0,
+                   pairwise: bool = False) -> tuple[torch.Tensor, LossOutput]:
+    """A scalar whose value is the GEPO (or pairwise-DPO) loss and whose gradient is its exact
+    gradient, for a trainer to add to its own loss and back-propagate once.
+
+    `batches` are `encode`d members, a few at a time, in member order. Each batch's forward runs
+    under non-reentrant checkpointing (only the ids are kept; the backward recomputes it, one
+    batch at a time), so peak memory is one batch's activations whatever the group size; the
+    gradient is sum_k w_k * dlogpi_k/dtheta with the closed-form weights w_k = dL/dlogpi_k.
+    The model must be deterministic in its forward (dropout off, as TRL sets it).
+    """
+    device = next(model.parameters()).device
+
+    def member_logps(input_ids: torch.Tensor, attention_mask: torch.Tensor, response_mask: torch.Tensor) -> torch.Tensor:
+        return sequence_logps(model, {"input_ids": input_ids, "attention_mask": attention_mask,
+                                      "response_mask": response_mask})
+
+    parts = [checkpoint(member_logps, *(b[k].to(device) for k in ("input_ids", "attention_mask", "response_mask")),
+                        use_reentrant=False) for b in batches]
+    policy_logps = torch.cat(parts)
+    ref_logps = ref_logps.to(policy_logps)
+    with torch.no_grad():
+        out = _loss_fn(pairwise)(policy_logps.detach(), ref_logps, group_index, equivalent, beta=beta, lam=lam)
+    weights = gepo_member_weights(policy_logps, ref_logps, group_index, equivalent, beta=beta, lam=lam,
+                                  pairwise=pairwise)
+    weighted = (weights.to(policy_logps) * policy_logps).sum()
+    # value = the loss, gradient = the weighted sum's
+    return weighted - weighted.detach() + out.loss, LossOutput(loss=out.loss.detach(), metrics=out.metrics)

@@ -3,8 +3,8 @@
 The implicit reward of GEPO (and DPO) needs log pi(y|x) summed over the response
 tokens only. Prompt and response are tokenised separately so the boundary between
 them is exact (tokenising the concatenation can merge the last prompt token with the
-first response token), and the response always ends with eos, so the model is also
-scored on stopping.
+first response token), and the response always ends with the chat template's end of
+turn, so the model is also scored on stopping where it would stop.
 """
 
 from __future__ import annotations
@@ -13,47 +13,34 @@ from typing import Any
 
 import torch
 
-
-def _prompt_ids(tokenizer: Any, prompt: str) -> list[int]:
-    if getattr(tokenizer, "chat_template", None):
-        text = tokenizer.apply_chat_template([{"role": "user", "content": prompt}],
-                                             add_generation_prompt=True, tokenize=False)
-        # The template already writes whatever special tokens it wants (bos included);
-        # adding them again would double a bos on Llama-style tokenizers.
-        return list(tokenizer(text, add_special_tokens=False)["input_ids"])
-    return list(tokenizer(prompt, add_special_tokens=True)["input_ids"])
+from irgroups.training.chat import end_of_turn_ids, prompt_ids
 
 
-def encode(tokenizer: Any, prompts: list[str], responses: list[str],
-           max_length: int | None = None) -> dict[str, torch.Tensor]:
-    """Tokenise prompt+response pairs (chat template on the prompt when the tokenizer has one).
+def encode(tokenizer: Any, prompts: list[str], responses: list[str], max_length: int | None = None,
+           closing: list[int] | None = None, chat_kwargs: dict[str, Any] | None = None) -> dict[str, torch.Tensor]:
+    """Tokenise prompt+response pairs: the prompt as the model sees it (chat template and generation
+    header, `chat.prompt_ids`), the response closed by `closing` (default: the template's end of turn).
 
-    Returns right-padded `input_ids`, `attention_mask` and `response_mask` (1 on the
-    response tokens, eos included), each [B, T] long. Past `max_length`, tokens are cut
-    from the left of the prompt, never from the response; a response that cannot fit
-    with at least one prompt token (the token that predicts the response's first one)
-    is a ValueError.
+    Returns right-padded `input_ids`, `attention_mask` and `response_mask` (1 on the response tokens,
+    the closing ones included), each [B, T] long. Nothing is ever cut: a pair longer than `max_length`
+    is a ValueError (callers drop such members before batching, `data.fitting`, and count them).
     """
     if len(prompts) != len(responses):
         raise ValueError(f"{len(prompts)} prompts but {len(responses)} responses: pass one prompt per response")
     if not prompts:
         raise ValueError("nothing to encode: prompts and responses are empty")
-    eos = tokenizer.eos_token_id
-    if eos is None:
-        raise ValueError("the tokenizer has no eos token: set tokenizer.eos_token before encoding responses")
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else eos
-
-    rows: list[tuple[list[int], list[int]]] = []
+    if closing is None:
+        closing = end_of_turn_ids(tokenizer, [tokenizer.eos_token_id], chat_kwargs)
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    rows = []
     for i, (prompt, response) in enumerate(zip(prompts, responses)):
-        p_ids = _prompt_ids(tokenizer, prompt)
-        r_ids = list(tokenizer(response, add_special_tokens=False)["input_ids"]) + [eos]
+        p_ids = prompt_ids(tokenizer, prompt, chat_kwargs)
+        r_ids = list(tokenizer(response, add_special_tokens=False)["input_ids"]) + list(closing)
         if not p_ids:
             raise ValueError(f"prompt {i} encodes to no tokens: the first response token would have no context")
-        if max_length is not None:
-            if len(r_ids) > max_length - 1:
-                raise ValueError(f"response {i} has {len(r_ids)} tokens (eos included), more than "
-                                 f"max_length - 1 = {max_length - 1}: raise max_length or drop the member")
-            p_ids = p_ids[max(0, len(p_ids) + len(r_ids) - max_length):]
+        if max_length is not None and len(p_ids) + len(r_ids) > max_length:
+            raise ValueError(f"member {i} has {len(p_ids)} prompt + {len(r_ids)} response tokens, more than "
+                             f"max_length {max_length}: raise max_length or drop the member")
         rows.append((p_ids, r_ids))
 
     width = max(len(p) + len(r) for p, r in rows)

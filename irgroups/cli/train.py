@@ -9,33 +9,30 @@ import click
 
 from irgroups.cli.errors import Command
 from irgroups.cli.options import config_options
+from irgroups.errors import ConfigError
 from irgroups.training.config import PRESETS, TrainConfig
 
 
 @click.command(cls=Command)
 @click.option("--preset", type=click.Choice(list(PRESETS)), default=None,
-              help="Start from a preset: paper (AdamW, lr 5e-7, cosine, 3% warm-up, batch 8, w_gepo 0.01, "
-              "lambda 1) or tiny (CPU smoke runs). Options given here override it.")
+              help="Start from a preset: paper (REINFORCE++ with KL 0.01, AdamW, lr 5e-7, cosine, 3% warm-up, "
+              "batch 8, w_gepo 0.01, lambda 1, bf16 with fp32 master weights) or tiny (CPU smoke runs). Options "
+              "given here override it.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @config_options(TrainConfig, defaults=False)
 def train(preset: str | None, no_progress: bool, **values: Any) -> None:
-    """OORL: GEPO on the groups of a build plus on-policy RL rewarded by the sandbox.
+    """OORL: on-policy RL rewarded by the sandbox plus GEPO on the groups of a build, on TRL.
 
-    Checkpoints, metrics.jsonl and TensorBoard logs go to --output; running the same
-    command again resumes from the newest checkpoint. Multi-GPU: see the README."""
+    Checkpoints, metrics.jsonl and TensorBoard logs go to --output; running the same command
+    again resumes from the newest checkpoint. Several GPUs: `accelerate launch` (see the README)."""
     from irgroups.training.config import make_config
 
     cfg = make_config(preset, **values)
-    if cfg.algo == "grpo":
-        from irgroups.training.grpo import train_grpo
-
-        train_grpo(cfg, progress=not no_progress)
-        return
-    from irgroups.training.trainer import OORLTrainer
-
-    trainer = OORLTrainer(cfg)
-    if trainer.start_step:
-        click.echo(f"resuming from step {trainer.start_step} ({trainer.latest_checkpoint()})", err=True)
-    history = trainer.train(progress=not no_progress)
-    if history:
-        click.echo(json.dumps(history[-1]))
+    try:
+        from irgroups.training.run import train as run_training
+    except ImportError as e:
+        raise ConfigError(f"training needs the [train] extra ({e.name} is missing): pip install 'irgroups[train]'") from e
+    trainer = run_training(cfg, progress=not no_progress)
+    logs = [e for e in trainer.state.log_history if "loss" in e]
+    if logs and trainer.is_world_process_zero():
+        click.echo(json.dumps(logs[-1]))
