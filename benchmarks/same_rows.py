@@ -25,7 +25,8 @@ import pyarrow.parquet as pq
 
 STAGES = ("problems", "prompts", "candidates", "executions", "labels", "groups")
 KEYS = {"problems": ("problem_id",), "prompts": ("prompt_id",), "candidates": ("candidate_id",),
-        "executions": ("candidate_id",), "labels": ("candidate_id",), "groups": ("problem_id",)}
+        "executions": ("candidate_id",), "labels": ("candidate_id",),
+        "groups": ("problem_id", "lang")}  # a group per (problem, language); older runs: per problem, no lang
 MEASURED = {"compile_seconds", "run_seconds", "cpu_seconds", "peak_memory_mb", "backend", "stderr_tail"}
 
 
@@ -33,7 +34,7 @@ def rows(run: Path, stage: str) -> dict[tuple[Any, ...], dict[str, Any]]:
     out = {}
     for f in sorted((run / stage).glob("part-*.parquet")):
         for r in pq.read_table(f).to_pylist():
-            out[tuple(r[k] for k in KEYS[stage])] = {k: v for k, v in r.items() if k not in MEASURED}
+            out[tuple(r.get(k) for k in KEYS[stage])] = {k: v for k, v in r.items() if k not in MEASURED}
     return out
 
 

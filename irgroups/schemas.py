@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 3  # 3: amplified tests; results judged outside the sandbox
+SCHEMA_VERSION = 4  # 3: amplified tests; results judged outside the sandbox. 4: a group per (problem, language)
 
 SIGNATURE = pa.struct([
     ("params", pa.list_(pa.struct([("name", pa.string()), ("type", pa.string())]))),
@@ -88,18 +88,19 @@ MEMBER = pa.struct([
     ("code", pa.string()),
     ("candidate_id", pa.string()),
     ("origin", pa.string()),
-    ("prompt", pa.string()),
     ("kind", pa.string()),
     ("tests_passed", pa.int32()),
     ("tests_total", pa.int32()),
 ])
 
-GROUPS = pa.schema([
+GROUPS = pa.schema([  # one GEPO group per (problem, target language): every member answers `prompt`
     ("group_id", pa.string()),
     ("problem_id", pa.string()),
+    ("lang", pa.string()),  # the target language; every member's lang
     ("source_lang", pa.string()),
     ("source_code", pa.string()),
-    ("langs", pa.list_(pa.string())),
+    ("prompt", pa.string()),  # the translation prompt every member answers (GEPO's one x per group)
+    ("langs", pa.list_(pa.string())),  # [lang], kept for readers of the older shape
     ("equivalent", pa.list_(MEMBER)),
     ("inequivalent", pa.list_(MEMBER)),
     ("tests", pa.int32()),  # the problem's original tests

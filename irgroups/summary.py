@@ -44,7 +44,7 @@ def summarise_run(run: Path) -> dict[str, Any]:
             "mutants": mutants.height,
             "mutant_survivors": mutants.filter(pl.col("status") == "passed").height,
             "references_failing": rows.filter((pl.col("origin") == "reference") & (pl.col("status") != "passed")).height,
-            "groups": groups.filter(pl.col("langs").list.contains(lang)).height if groups.height else 0,
+            "groups": groups.filter(pl.col("lang") == lang).height if groups.height else 0,
         }
     skipped_path = run / "problems" / "skipped.json"
     skipped = json.loads(skipped_path.read_text()) if skipped_path.exists() else []
@@ -124,7 +124,7 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
             for op, cell in ops.items():
                 killed.add_row(lang, op, str(cell["survivors"]), str(cell["killed"]))
         console.print(killed)
-    for title, key in (("problems without a group", "no_group"), ("dropped", "dropped")):
+    for title, key in (("no group (per problem and language)", "no_group"), ("dropped", "dropped")):
         if summary[key]:
             console.print(f"{title}: " + ", ".join(f"{k}: {v}" for k, v in sorted(summary[key].items())))
     bad = sum(s["sandbox_error"] for s in summary["per_language"].values())

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import datasets
@@ -18,6 +19,7 @@ import pytest
 
 from irgroups.execute import execute
 from irgroups.problems.model import Problem
+from irgroups.prompts import translation_prompt
 from irgroups.sandbox.local import LocalSandbox
 from irgroups.shards import read_stage
 
@@ -57,10 +59,30 @@ def test_groups_load_with_datasets_and_polars(reference_run: Path) -> None:
     assert len(ds) == df.height >= 5
     first = ds[0]
     assert first["equivalent"] and first["inequivalent"]
-    assert {"lang", "code", "candidate_id", "origin", "prompt"} <= set(first["equivalent"][0])
+    assert {"lang", "code", "candidate_id", "origin"} <= set(first["equivalent"][0])
+    assert "prompt" not in first["equivalent"][0]  # the prompt is the group's: one per group
+    assert first["lang"] and first["langs"] == [first["lang"]] and first["prompt"]
     summary = json.loads((reference_run / "summary.json").read_text())
     assert summary["groups"] == df.height
     assert set(summary["per_language"]) == {"rust", "go", "csharp"}
+
+
+def test_every_group_is_one_language_under_one_prompt(reference_run: Path) -> None:
+    """GEPO compares a group's members under one prompt: a group is one (problem, target language),
+    every member is in its language, and its prompt is that language's translation prompt."""
+    problems = {r["problem_id"]: Problem.from_row(r) for r in read_stage(reference_run, "problems").to_pylist()}
+    groups = read_stage(reference_run, "groups").to_pylist()
+    assert groups
+    for g in groups:
+        assert g["langs"] == [g["lang"]]
+        assert {m["lang"] for m in g["equivalent"] + g["inequivalent"]} == {g["lang"]}
+        assert g["prompt"] == translation_prompt(problems[g["problem_id"]], g["lang"]), (g["problem_id"], g["lang"])
+    pairs = [(g["problem_id"], g["lang"]) for g in groups]
+    assert len(set(pairs)) == len(pairs)
+    per_problem = Counter(pid for pid, _ in pairs)
+    assert max(per_problem.values()) > 1  # a problem with references in several languages: a group each
+    summary = json.loads((reference_run / "summary.json").read_text())
+    assert sum(s["groups"] for s in summary["per_language"].values()) == len(groups)
 
 
 def test_members_hold_up_when_re_executed(reference_run: Path) -> None:

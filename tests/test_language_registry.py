@@ -75,7 +75,8 @@ def test_a_registered_language_builds(snakelet: Snakelet, tmp_path: Path) -> Non
     assert all(labels[c["candidate_id"]]["equivalent"] for c in refs), labels
     groups = read_stage(out, "groups").to_pylist()
     members = [m for g in groups for m in g["equivalent"] + g["inequivalent"]]
-    assert groups and all(m["lang"] == "snakelet" and "Snakelet" in m["prompt"] for m in members)
+    assert groups and all(m["lang"] == "snakelet" for m in members)
+    assert all(g["lang"] == "snakelet" and g["langs"] == ["snakelet"] and "Snakelet" in g["prompt"] for g in groups)
 
 
 # ---- no language name outside irgroups/languages/ ------------------------------------------

@@ -141,6 +141,8 @@ def test_groups_have_distinct_equivalent_and_verified_inequivalent_irs(llvm_run:
         assert all(re.fullmatch(r"llvm:(cpp|rust):O[0123sz](\+O[0123sz])*", m["origin"]) for m in eq)
         assert all(m["origin"].split(":")[1] in mutate.OPERATORS for m in ineq)
         assert all(m["kind"] and m["tests_passed"] < m["tests_total"] for m in ineq)
+        # one prompt for the whole group: one source program's, its first equivalent member's
+        assert r["prompt"] == eq[0]["prompt"] and "into LLVM IR" in r["prompt"]
 
 
 def test_cross_language_groups(llvm_run: dict[str, Any]) -> None:
@@ -150,6 +152,10 @@ def test_cross_language_groups(llvm_run: dict[str, Any]) -> None:
     assert {m["source_lang"] for m in r["equivalent"]} == {"cpp", "rust"}
     prompts = {m["source_lang"]: m["prompt"] for m in r["equivalent"]}
     assert "C++ code" in prompts["cpp"] and "Rust code" in prompts["rust"]
+    # the group's one prompt is one member's (members keep their own: which source the IR answers);
+    # the first equivalent member's, so the first source language's
+    assert r["prompt"] == prompts["cpp"] != prompts["rust"]
+    assert r["prompt"] in {m["prompt"] for m in r["equivalent"] + r["inequivalent"]}
 
 
 def test_reexecution_agrees_with_labels(llvm_run: dict[str, Any]) -> None:
@@ -226,5 +232,6 @@ def test_cli_writes_llvm_group_shards(llvm_run: dict[str, Any]) -> None:
     for r in table.to_pylist():
         assert len(r["equivalent"]) == 2
         assert all(lvl in ("O1", "O2", "Oz") for m in r["equivalent"] for lvl in m["levels"])
+        assert r["prompt"] == r["equivalent"][0]["prompt"]
     again = CliRunner().invoke(llvm_groups, args)  # resumes: nothing left to do
     assert again.exit_code == 0 and "llvm-ir groups" not in again.output

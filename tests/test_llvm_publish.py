@@ -29,3 +29,4 @@ def test_build_with_llvm_ir_then_publish(tmp_path: Path) -> None:
     for r in rows:
         assert len(r["equivalent"]) >= 2 and len(r["inequivalent"]) >= 2
         assert {m["lang"] for m in r["equivalent"]} == {"llvm-ir"}
+        assert r["prompt"] == r["equivalent"][0]["prompt"]  # the group's one prompt

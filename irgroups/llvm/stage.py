@@ -15,8 +15,9 @@ For each problem, each language with an LLVM front end (cpp, rust) and up to
    cases: counted per operator ("survived") and dropped.
 
 A group holds every source language's equivalent IRs together (cross-language
-groups), and needs `min_equivalent` distinct equivalent and `min_inequivalent`
-inequivalent members.
+groups: all are IR, measured against the same tests), and needs `min_equivalent`
+distinct equivalent and `min_inequivalent` inequivalent members. Its `prompt`, the one
+every member is trained under, is one source program's: its first equivalent member's.
 """
 
 from __future__ import annotations
@@ -327,12 +328,18 @@ def assemble(problems: list[Problem], results: list[SourceResult], tools: LLVMTo
             no_group[f"fewer than {cfg.min_inequivalent} inequivalent IRs"] += 1
             continue
         ids = sorted(m["candidate_id"] for m in equivalent + inequivalent)
+        # The group's one prompt (GEPO compares rewards under one x; every member, whatever source
+        # its IR was compiled from, is trained under it): the prompt of the first equivalent member
+        # after _select. Deterministic: sources come in (language, reference first, candidate id)
+        # order and _select's round-robin starts at the first language in sorted order, so it is
+        # that language's first source (under a `pick shortest` cap: the one with the shortest IR).
+        prompt = equivalent[0]["prompt"]
         member_tokens["equivalent"] += [m["tokens"] for m in equivalent]
         member_tokens["inequivalent"] += [m["tokens"] for m in inequivalent]
         rows.append({
             "group_id": _hash(KIND, problem.problem_id, ",".join(ids)), "problem_id": problem.problem_id,
             "kind": KIND, "source_lang": pmap[problem.problem_id].source_lang,
-            "source_code": problem.source_code, "langs": [KIND],
+            "source_code": problem.source_code, "prompt": prompt, "langs": [KIND],
             "ir_source_langs": sorted({m["source_lang"] for m in equivalent}),
             "equivalent": equivalent, "inequivalent": inequivalent, "toolchain": toolchain,
         })

@@ -127,7 +127,8 @@ def render(run: Path, out: Path, layout: Layout, repo_id: str) -> str:
              "IR groups for GEPO / OORL training, built with "
              f"[irgroups](https://pypi.org/project/irgroups/) {prov['irgroups']}. Each group holds programs that "
              "pass every test of a problem (*equivalent*) and near-misses that fail at least one "
-             "(*inequivalent*); equivalence was measured by running every program in a sandbox.", "",
+             "(*inequivalent*), all answering the group's one `prompt` (GEPO compares them under one prompt); "
+             "equivalence was measured by running every program in a sandbox.", "",
              "## Configs and splits", "", "| config | what | " + " | ".join(f"{s} rows" for s in ("train", "test")) + " |",
              "|---|---|---|---|"]
     for name in names:

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from irgroups.errors import DataError
 from irgroups.shards import read_stage
 
-GROUP_KINDS = {"groups": "translation groups (programs in several languages)",
+GROUP_KINDS = {"groups": "translation groups (one per problem and target language, all members answering one prompt)",
                "llvm_groups": "LLVM IR groups (IR at several optimisation levels)"}
 PROMPT_TABLE = "prompts"
 SPLITS = ("train", "test")

@@ -1,8 +1,11 @@
-"""labels -> groups: one GEPO group per problem, across the target languages.
+"""labels -> groups: one GEPO group per (problem, target language).
 
-A group needs at least one equivalent and one inequivalent member; a problem
-without a group is counted with its reason. A group carries how strong its problem's tests
-are (irgroups/strength.py), so users can leave out weakly tested problems."""
+GEPO compares the implicit rewards r(x, y) of a group's members under one prompt x, so a
+group holds the candidates of one target language, which all answer that language's
+translation prompt (the group's `prompt`). A group needs at least one equivalent and one
+inequivalent member; a (problem, language) pair with labels but no group, and a problem
+with no labelled candidate at all, is counted with its reason. A group carries how strong
+its problem's tests are (irgroups/strength.py), so users can leave out weakly tested problems."""
 
 from __future__ import annotations
 
@@ -12,56 +15,58 @@ from typing import Any
 
 from irgroups import schemas
 from irgroups.problems.model import Problem
-from irgroups.prompts import translation_prompt
+from irgroups.prompts import TRANSLATE, translation_prompt
 from irgroups.stages.base import Context, Output, Shard, Stage, register
 from irgroups.strength import problem_scores
 
 
-def make_groups(problems: list[Problem], candidates: list[dict[str, Any]],
-                labels: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def make_groups(problems: list[Problem], candidates: list[dict[str, Any]], labels: list[dict[str, Any]],
+                template: str = TRANSLATE) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Group rows in problem order, then target languages sorted; stats with the no-group reasons.
+    `template` is the run's translation prompt template (the one its prompt table and models used)."""
     by_id = {c["candidate_id"]: c for c in candidates}
     by_problem: dict[str, list[dict[str, Any]]] = {}
     for lab in labels:
         by_problem.setdefault(lab["problem_id"], []).append(lab)
     rows = []
     no_group: Counter[str] = Counter()
-    prompts: dict[tuple[str, str], str] = {}
     scores = problem_scores(labels)
     for problem in problems:
         labs = by_problem.get(problem.problem_id, [])
-        equivalent: list[dict[str, Any]] = []
-        inequivalent: list[dict[str, Any]] = []
-        for lab in labs:
-            cand = by_id[lab["candidate_id"]]
-            key = (problem.problem_id, cand["lang"])
-            if key not in prompts:
-                prompts[key] = translation_prompt(problem, cand["lang"])
-            member = {
-                "lang": cand["lang"], "code": cand["code"], "candidate_id": cand["candidate_id"],
-                "origin": cand["origin"], "prompt": prompts[key], "kind": lab["kind"],
-                "tests_passed": lab["tests_passed"], "tests_total": lab["tests_total"],
-            }
-            (equivalent if lab["equivalent"] else inequivalent).append(member)
         if not labs:
             no_group["no labelled candidates"] += 1
             continue
-        if not equivalent:
-            no_group["no equivalent member"] += 1
-            continue
-        if not inequivalent:
-            no_group["no inequivalent member"] += 1
-            continue
-        members = sorted(m["candidate_id"] for m in equivalent + inequivalent)
-        gid = hashlib.sha256((problem.problem_id + "|" + ",".join(members)).encode()).hexdigest()[:24]
-        strength = scores.get(problem.problem_id, {})
-        rows.append({
-            "group_id": gid, "problem_id": problem.problem_id, "source_lang": problem.source_lang,
-            "source_code": problem.source_code,
-            "langs": sorted({m["lang"] for m in equivalent + inequivalent}),
-            "equivalent": equivalent, "inequivalent": inequivalent,
-            "tests": len(problem.tests), "amplified_tests": len(problem.amplified),
-            "mutation_score_original": strength.get("score_original"), "mutation_score": strength.get("score"),
-        })
+        by_lang: dict[str, list[dict[str, Any]]] = {}
+        for lab in labs:
+            by_lang.setdefault(by_id[lab["candidate_id"]]["lang"], []).append(lab)
+        for lang in sorted(by_lang):
+            equivalent: list[dict[str, Any]] = []
+            inequivalent: list[dict[str, Any]] = []
+            for lab in by_lang[lang]:
+                cand = by_id[lab["candidate_id"]]
+                member = {
+                    "lang": lang, "code": cand["code"], "candidate_id": cand["candidate_id"],
+                    "origin": cand["origin"], "kind": lab["kind"],
+                    "tests_passed": lab["tests_passed"], "tests_total": lab["tests_total"],
+                }
+                (equivalent if lab["equivalent"] else inequivalent).append(member)
+            if not equivalent:
+                no_group["no equivalent member"] += 1
+                continue
+            if not inequivalent:
+                no_group["no inequivalent member"] += 1
+                continue
+            members = sorted(m["candidate_id"] for m in equivalent + inequivalent)
+            key = "|".join([problem.problem_id, lang, ",".join(members)])
+            strength = scores.get(problem.problem_id, {})
+            rows.append({
+                "group_id": hashlib.sha256(key.encode()).hexdigest()[:24], "problem_id": problem.problem_id,
+                "lang": lang, "source_lang": problem.source_lang, "source_code": problem.source_code,
+                "prompt": translation_prompt(problem, lang, template), "langs": [lang],
+                "equivalent": equivalent, "inequivalent": inequivalent,
+                "tests": len(problem.tests), "amplified_tests": len(problem.amplified),
+                "mutation_score_original": strength.get("score_original"), "mutation_score": strength.get("score"),
+            })
     return rows, {"no_group": dict(no_group)}
 
 
@@ -72,4 +77,5 @@ class Groups(Stage):
     schema = schemas.GROUPS
 
     def run(self, shard: Shard, ctx: Context) -> Output:
-        return Output(*make_groups(shard.problems(), shard.read("candidates"), shard.read("labels")))
+        return Output(*make_groups(shard.problems(), shard.read("candidates"), shard.read("labels"),
+                                   ctx.cfg.prompt_template))
