@@ -243,21 +243,37 @@ def test_encode_masks_exactly_the_response(tiny: tuple[Any, Any]) -> None:
         assert tok.decode(enc["input_ids"][i][enc["response_mask"][i].bool()]) == r + tok.eos_token
 
 
-def test_encode_without_chat_template_and_left_truncation(tiny: tuple[Any, Any]) -> None:
+def test_encode_without_chat_template_and_nothing_cut(tiny: tuple[Any, Any]) -> None:
     _, tok = tiny
     plain = tok.__class__.from_pretrained(tok.name_or_path)
     plain.chat_template = None
     p_ids = plain(PROMPT)["input_ids"]
     r_ids = plain(RESPONSES[0], add_special_tokens=False)["input_ids"] + [plain.eos_token_id]
     assert encode(plain, [PROMPT], [RESPONSES[0]])["input_ids"][0].tolist() == p_ids + r_ids
+    assert encode(plain, [PROMPT], [RESPONSES[0]], max_length=len(p_ids) + len(r_ids))["input_ids"].shape[1] == len(
+        p_ids) + len(r_ids)
+    # one token over: refused, never cut (a cut prompt would be scored under another x)
+    with pytest.raises(ValueError, match="member 0 has"):
+        encode(plain, [PROMPT], [RESPONSES[0]], max_length=len(p_ids) + len(r_ids) - 1)
 
-    # room for 3 prompt tokens: the prompt loses its left part, the response stays whole
-    enc = encode(plain, [PROMPT], [RESPONSES[0]], max_length=len(r_ids) + 3)
-    assert enc["input_ids"][0].tolist() == p_ids[-3:] + r_ids
-    assert enc["response_mask"][0].tolist() == [0] * 3 + [1] * len(r_ids)
-    # a response that cannot keep one prompt token before it is refused, not cut
-    with pytest.raises(ValueError, match="response 0 has"):
-        encode(plain, [PROMPT], [RESPONSES[0]], max_length=len(r_ids))
+
+def test_encode_closes_with_the_templates_end_of_turn(tiny: tuple[Any, Any]) -> None:
+    from irgroups.training.chat import end_of_turn_ids
+
+    _, tok = tiny
+    qwen = tok.__class__.from_pretrained(tok.name_or_path)
+    qwen.add_special_tokens({"additional_special_tokens": ["<|im_end|>"]})
+    end = qwen.convert_tokens_to_ids("<|im_end|>")
+    qwen.chat_template = ("{% for m in messages %}<|{{ m['role'] }}|>\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
+                          "{% if add_generation_prompt %}<|assistant|>\n{% endif %}")
+    assert end != qwen.eos_token_id
+    # the end of turn is the template's stop token, not the tokenizer's eos; the newline after it is not scored
+    assert end_of_turn_ids(qwen, [qwen.eos_token_id, end]) == [end]
+    enc = encode(qwen, [PROMPT], [RESPONSES[0]], closing=end_of_turn_ids(qwen, [qwen.eos_token_id, end]))
+    scored = enc["input_ids"][0][enc["response_mask"][0].bool()].tolist()
+    assert scored == qwen(RESPONSES[0], add_special_tokens=False)["input_ids"] + [end]
+    # with no stop id in what the template writes after an answer, the eos closes it
+    assert end_of_turn_ids(qwen, [qwen.eos_token_id]) == [qwen.eos_token_id]
 
 
 def test_sequence_logps_matches_token_by_token(tiny: tuple[Any, Any]) -> None:

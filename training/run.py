@@ -4,8 +4,10 @@ log-probs, the RL prompt dataset, the sandbox reward; and `train`, which runs it
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -122,14 +124,27 @@ def make_trainer(cfg: TrainConfig, reward_funcs: list[Callable[..., Any]] | None
     return trainer
 
 
+def last_complete_checkpoint(output: Path) -> tuple[Path, int] | None:
+    """The newest checkpoint whose trainer state (written last) reads back whole, and its step: a
+    checkpoint a kill interrupted is passed over, not resumed from."""
+    found = []
+    for path in output.glob("checkpoint-*") if output.exists() else []:
+        try:
+            found.append((int(json.loads((path / "trainer_state.json").read_text())["global_step"]), path))
+        except (OSError, ValueError, KeyError):
+            continue
+    if not found:
+        return None
+    step, path = max(found)
+    return path, step
+
+
 def train(cfg: TrainConfig, progress: bool = True, reward_funcs: list[Callable[..., Any]] | None = None,
           trainer: OORLTrainer | None = None) -> OORLTrainer:
     """Train, resuming from the newest checkpoint in --output (as the same command run again)."""
-    from transformers.trainer_utils import get_last_checkpoint
-
     trainer = trainer or make_trainer(cfg, reward_funcs, progress)
-    last = get_last_checkpoint(str(cfg.output)) if cfg.resume and cfg.output.exists() else None
-    step = int(last.rsplit("-", 1)[1]) if last else 0
+    found = last_complete_checkpoint(cfg.output) if cfg.resume else None
+    last, step = (str(found[0]), found[1]) if found else (None, 0)
     if last:
         _log(f"resuming from step {step} ({last})")
     metrics = MetricsFile(cfg.output / "metrics.jsonl", step) if trainer.is_world_process_zero() else None
