@@ -1,4 +1,4 @@
-"""Peak memory and time of one GEPO step, members one at a time vs all at once, as the group grows.
+"""Peak memory and time of one GEPO step as the group grows: members one at a time (two ways) vs all at once.
 
     python benchmarks/gepo_memory.py                        # CPU, groups of 2, 4, 8, 16
     python benchmarks/gepo_memory.py --device cuda --hidden 1024 --layers 8 --seq-len 1024
@@ -11,8 +11,10 @@ about --seq-len tokens each. Every (method, size) runs in a fresh subprocess so 
 measurement's peak cannot leak into the next. Memory: on CPU the growth of the process's
 peak RSS (getrusage ru_maxrss) over its value once the model is loaded; on CUDA
 torch.cuda.max_memory_allocated above the allocated memory before the step. A step is
-`gepo_backward` (no-grad scoring + one backward per member) or `gepo_backward_all_at_once`;
-tokens/s counts each member's real (unpadded) tokens once per step.
+`gepo_backward` (no-grad scoring + one backward per member: one_at_a_time), `gepo_surrogate` (each
+member's forward checkpointed, one backward that recomputes them one at a time: checkpointed, what
+the trainer adds to its loss) or `gepo_backward_all_at_once`; tokens/s counts each member's real
+(unpadded) tokens once per step.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-METHODS = ("one_at_a_time", "all_at_once")
+METHODS = ("one_at_a_time", "checkpointed", "all_at_once")
 
 
 def build_model(out: Path, hidden: int, layers: int, vocab_size: int | None = None, device: str = "cpu") -> Path:
@@ -71,7 +73,7 @@ def worker(args: argparse.Namespace) -> None:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from irgroups.training.gepo import gepo_backward, gepo_backward_all_at_once
+    from irgroups.training.gepo import gepo_backward, gepo_backward_all_at_once, gepo_surrogate
     from irgroups.training.logprobs import encode, sequence_logps
 
     if args.threads:
@@ -88,7 +90,14 @@ def worker(args: argparse.Namespace) -> None:
         ref = torch.cat([sequence_logps(model, encode(tok, [p], [r])) for p, r in zip(prompts, responses)]).cpu()
         ref += torch.randn(args.size, generator=torch.Generator().manual_seed(0))
     tokens = int(encode(tok, prompts, responses)["attention_mask"].sum())
-    step = gepo_backward if args.method == "one_at_a_time" else gepo_backward_all_at_once
+    def checkpointed(model: Any, tok: Any, prompts: list[str], responses: list[str], ref: torch.Tensor,
+                     group: torch.Tensor, equivalent: torch.Tensor, micro_batch: int = 1) -> None:
+        batches = [encode(tok, prompts[i:i + micro_batch], responses[i:i + micro_batch])
+                   for i in range(0, len(prompts), micro_batch)]
+        gepo_surrogate(model, batches, ref, group, equivalent)[0].backward()
+
+    step = {"one_at_a_time": gepo_backward, "checkpointed": checkpointed,
+            "all_at_once": gepo_backward_all_at_once}[args.method]
 
     def sync() -> None:
         if device.type == "cuda":

@@ -15,7 +15,7 @@
 #               the languages whose reward passed (GEPO alone, said loudly, when none did); random
 #               weights write no code, so there the reward stops at extraction: the reward part is
 #               what shows the sandbox at work
-#   gepo-SIZE   benchmarks/gepo_memory.py, groups of 2,4,8,16, both methods
+#   gepo-SIZE   benchmarks/gepo_memory.py, groups of 2,4,8,16, all three methods
 #   gen-SIZE2   generation again on the larger shape, if time is left
 # Everything goes to $OUT/gpu_check.log, the key figures to $OUT/gpu_check_summary.txt.
 #
@@ -185,7 +185,7 @@ setup_part() {
     cat > "$SCRATCH/watch/sitecustomize.py" <<'EOF'
 import atexit, sys
 def _said():
-    bad = sorted({m.split(".")[0] for m in sys.modules} & {"polars", "datasets", "trl", "vllm"})
+    bad = sorted({m.split(".")[0] for m in sys.modules} & {"polars", "vllm"})
     if bad:
         sys.stderr.write(f"gpu_check WARNING: {sys.argv[0]} imported {bad}, missing on the GPU machine\n")
 atexit.register(_said)
@@ -205,8 +205,8 @@ import tree_sitter, tree_sitter_cpp, tree_sitter_python, tree_sitter_rust, human
 for lang, src in (("cpp", "int f() { return 1; }"), ("python", "def f():\n    return 1\n"), ("rust", "fn f() -> i64 { 1 }")):
     assert not parse(lang, src).root_node.has_error, lang
 print(f"imports: irgroups from {irgroups.__file__}, tree_sitter from {tree_sitter.__file__}, grammars parse")
-bad = sorted({m.split(".")[0] for m in sys.modules} & {"polars", "datasets", "trl"})
-print("imports: " + (f"UNEXPECTED {bad}" if bad else "no polars/datasets/trl imported"))
+bad = sorted({m.split(".")[0] for m in sys.modules} & {"polars", "vllm"})
+print("imports: " + (f"UNEXPECTED {bad}" if bad else "no polars/vllm imported") + "; trl " + __import__("trl").__version__)
 EOF
   then echo "setup: imports ok"; else echo "setup: FAILED: imports"; ok=0; fi
   (( ok )) && echo "setup: ok"
@@ -251,10 +251,10 @@ main() {
     gepo_args=(--sizes 2,4,8,16 --seq-len 256 --steps 1 --timeout 60)
   fi
   part "gen-$SIZE" 100 '^(model:|hf )' "$PY" benchmarks/generation_gpu.py --size "$SIZE" --problems "$gen_problems" "${gen_args[@]}"
-  part "oorl-$SIZE" 130 '^(model:|trainer ready|warm-up|oorl )|^step ' \
+  part "oorl-$SIZE" 130 '^(model:|trainer ready|vLLM|oorl )|^step ' \
     "$PY" benchmarks/oorl_gpu.py --data "$run" --size "$SIZE" --device "$DEVICE" --langs "$langs" --w-rl "$wrl" \
     --skip-memory "${oorl_args[@]}"
-  part "gepo-$SIZE" "${GPU_CHECK_GEPO_SECONDS:-150}" '^(# |method|one_at_a_time|all_at_once)' \
+  part "gepo-$SIZE" "${GPU_CHECK_GEPO_SECONDS:-150}" '^(# |method|one_at_a_time|checkpointed|all_at_once)' \
     "$PY" benchmarks/gepo_memory.py --device "$DEVICE" --shape "$SIZE" "${gepo_args[@]}"
   if [[ -n $SIZE2 ]]; then  # half the prompts: one generate call of 16 prompts x 8 samples
     part "gen-$SIZE2" 75 '^(model:|hf )' "$PY" benchmarks/generation_gpu.py --size "$SIZE2" \

