@@ -91,6 +91,10 @@ class BuildConfig:
     progress: bool = opt(True, "Progress bars (--no-progress for logs and CI).")
     sandbox: str = opt("local", "Where code runs: bubblewrap namespaces on this host, or Docker containers "
                        "(images: bash scripts/docker_images.sh).", choices=SANDBOXES)
+    executor: str = opt("local", "Where stages run: this machine, or a Ray cluster (pip install 'irgroups[ray]'; "
+                        "README: Beyond one machine).", choices=("local", "ray"))
+    ray_address: str | None = opt(None, "--executor ray: the cluster to join (the address `ray start --head` "
+                                  "prints); none starts Ray on this machine.")
     # --- who writes candidates
     backend: str = opt("reference", "Who writes candidates: the bundled references (model-free), transformers, "
                        "an OpenAI-compatible server, or vLLM's offline engine.", choices=BACKENDS)

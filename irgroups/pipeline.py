@@ -49,6 +49,19 @@ def target_languages(cfg: BuildConfig) -> list[languages.Language]:
     return langs
 
 
+def make_executor(cfg: BuildConfig) -> Executor:
+    """The executor `--executor` names; Ray is imported only when asked for."""
+    if cfg.executor == "ray":
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            raise ConfigError("--executor ray needs Ray: pip install 'irgroups[ray]'") from None
+        from irgroups.ray_executor import RayExecutor
+
+        return RayExecutor(cfg.ray_address, cfg.progress)
+    return LocalExecutor(cfg.progress)
+
+
 def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Executor | None = None,
           sandbox: Sandbox | None = None) -> dict[str, Any]:
     """Run every enabled stage over the shards of `cfg.source`; the run's summary. `executor`
@@ -93,7 +106,7 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Execut
         requests = RequestCache(cache_dir / "requests.sqlite")
         ctx = Context(cfg, langs, verifier, requests)
         try:
-            seconds = (executor or LocalExecutor(cfg.progress)).run(stages, dirs, shards, ctx)
+            seconds = (executor or make_executor(cfg)).run(stages, dirs, shards, ctx)
         finally:
             ctx.close()
             verifier.cache.close()

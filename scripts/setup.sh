@@ -26,5 +26,5 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/pip install -q -e '.[dev,train]'
+.venv/bin/pip install -q -e '.[dev,train,ray]'
 echo "setup done: $(.venv/bin/irgroups --version)"

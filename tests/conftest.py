@@ -26,3 +26,13 @@ def humaneval() -> sources.ProblemSet:
 @pytest.fixture(scope="session")
 def humaneval_by_id(humaneval: sources.ProblemSet) -> dict[str, Problem]:
     return {p.problem_id: p for p in humaneval.problems}
+
+
+@pytest.fixture(scope="session")
+def ray_cluster() -> Iterator[object]:
+    """One local Ray instance for the whole test run (2 CPUs, one `sandbox` slot): the head node
+    that the Ray tests add worker nodes to."""
+    ray = pytest.importorskip("ray")
+    ray.init(address="local", num_cpus=2, resources={"sandbox": 1}, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()

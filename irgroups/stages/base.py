@@ -115,6 +115,17 @@ class Stage:
         if absent:
             raise ConfigError(f"stage {self.name} needs {', '.join(absent)} (pip install it)")
 
+    def resources(self, cfg: BuildConfig) -> dict[str, float]:
+        """What a worker running this stage must hold, for executors that place work (Ray): `sandbox`
+        for stages that run code through the verifier, `GPU` (or `CPU`) for a model that a worker
+        loads once. Empty: nothing to set up, any CPU will do, one shard at a time."""
+        return {}
+
+    def shards_per_call(self, cfg: BuildConfig) -> int:
+        """Shards a worker must take together for the rows to be what a local run writes (the
+        amplification window); an executor hands out whole multiples of it."""
+        return 1
+
     def work(self, shard: Shard, ctx: Context) -> int:
         """How much progress `shard` is (1 shard, or its input rows)."""
         return 1

@@ -67,6 +67,12 @@ class Candidates(Stage):
     inputs = ("problems",)
     schema = schemas.CANDIDATES
 
+    def resources(self, cfg: Any) -> dict[str, float]:
+        """A model is loaded once per worker: on GPUs for vLLM, on a CPU slot for the others."""
+        if cfg.backend == "reference":
+            return {}
+        return {"GPU": float(cfg.tensor_parallel_size)} if cfg.backend == "vllm" else {"CPU": 1}
+
     def run(self, shard: Shard, ctx: Context) -> Output:
         cfg = ctx.cfg
         problems = shard.problems()

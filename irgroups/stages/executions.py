@@ -20,6 +20,9 @@ class Executions(Stage):
     schema = schemas.EXECUTIONS
     progress_unit = "candidates"
 
+    def resources(self, cfg: Any) -> dict[str, float]:
+        return {"sandbox": 1}
+
     def work(self, shard: Shard, ctx: Context) -> int:
         return len(shard.read("candidates"))
 

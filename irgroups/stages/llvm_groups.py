@@ -22,6 +22,9 @@ class LLVMGroups(Stage):
 
         return split_targets(cfg.langs)[1]
 
+    def resources(self, cfg: Any) -> dict[str, float]:
+        return {"sandbox": 1}
+
     def config(self, cfg: Any) -> dict[str, Any]:
         return {"llvm": asdict(self.options(cfg))}
 

@@ -5,6 +5,7 @@ verified references)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from irgroups import schemas
 from irgroups.amplify.stage import amplify_problems
@@ -19,11 +20,17 @@ class Problems(Stage):
     name = "problems"
     schema = schemas.PROBLEMS
 
+    def resources(self, cfg: Any) -> dict[str, float]:
+        return {"sandbox": 1} if cfg.amplify > 0 else {}
+
+    def shards_per_call(self, cfg: Any) -> int:
+        return max(1, AMPLIFY_BATCH // max(1, cfg.shard_size))
+
     def run(self, shard: Shard, ctx: Context) -> Output:
         return next(self.run_many([shard], ctx))[1]
 
     def run_many(self, shards: list[Shard], ctx: Context) -> Iterator[tuple[int, Output]]:
-        window = max(1, AMPLIFY_BATCH // max(1, ctx.cfg.shard_size))
+        window = self.shards_per_call(ctx.cfg)
         langs = [lang.name for lang in ctx.langs]
         for start in range(0, len(shards), window):
             part = shards[start:start + window]
