@@ -56,6 +56,11 @@ def main() -> int:
                 seconds = timed_build(Path(tmp) / f"{name}{r}", [*args.extra, *opts])
                 (local if name == "local" else ray).append(seconds)
                 print(f"round {r + 1}: {name:5s} {seconds:7.1f} s", flush=True)
+        import json
+
+        for name in ("local0", "ray0"):
+            secs = json.loads((Path(tmp) / name / "summary.json").read_text())["seconds"]
+            print(f"{name[:-1]:5s} seconds per stage: " + ", ".join(f"{k} {v:.1f}" for k, v in secs.items()))
         print("rows, local vs ray:")
         same = compare(Path(tmp) / "local0", Path(tmp) / "ray0") == 0
     start = ray_start_seconds()

@@ -171,11 +171,12 @@ class RayExecutor(Executor):
         needs = stage.resources(cfg)
         inputs = {n: d for n, d in dirs.items() if n in stage.inputs}
         unit = max(1, stage.shards_per_call(cfg))
-        if not needs:
+        if not needs:  # a few tasks per CPU of the cluster: each task's start is paid per chunk, not per shard
+            cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+            per_task = unit * max(1, -(-len(pending) // (unit * 2 * cpus)))
             task = ray.remote(_cheap_task).options(num_cpus=1, max_retries=RETRIES)
-            chunks = [pending[i:i + unit] for i in range(0, len(pending), unit)]
             refs = {task.remote(stage.name, cfg, lang_names, [(i, source[i]) for i in c], inputs): c
-                    for c in chunks}
+                    for c in (pending[i:i + per_task] for i in range(0, len(pending), per_task))}
             while refs:
                 ready, _ = ray.wait(list(refs), num_returns=1)
                 refs.pop(ready[0])
@@ -189,9 +190,10 @@ class RayExecutor(Executor):
             slots = 1
         per_call = unit * max(1, -(-len(pending) // (unit * 2 * slots)))  # ~2 chunks per actor, whole units
         queue = [pending[i:i + per_call] for i in range(0, len(pending), per_call)]
+        # a verifier's actor takes no CPU slot: its sandbox processes are what use the node's CPUs
         actor_cls = ray.remote(StageWorker).options(
-            num_cpus=0, resources={k: v for k, v in needs.items() if k not in ("CPU", "GPU")},
-            num_gpus=needs.get("GPU", 0), max_concurrency=2)
+            num_cpus=needs.get("CPU", 0), num_gpus=needs.get("GPU", 0),
+            resources={k: v for k, v in needs.items() if k not in ("CPU", "GPU")}, max_concurrency=2)
         sandbox_langs = list(getattr(ctx.verifier, "langs", []))
         actors: list[Any] = []  # alive or starting
         live: list[Any] = []  # started: only these are given chunks (one that cannot be placed waits aside)
