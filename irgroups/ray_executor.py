@@ -190,10 +190,13 @@ class RayExecutor(Executor):
             slots = 1
         per_call = unit * max(1, -(-len(pending) // (unit * 2 * slots)))  # ~2 chunks per actor, whole units
         queue = [pending[i:i + per_call] for i in range(0, len(pending), per_call)]
-        # a verifier's actor takes no CPU slot: its sandbox processes are what use the node's CPUs
+        # a verifier's actor takes no CPU slot (its sandbox processes use the node's CPUs) and runs two
+        # chunks at once (one batching while the other finishes its tail); a model's runs one: a model
+        # batches by itself, and two threads must not load it (or import transformers) side by side
+        in_flight = 2 if "sandbox" in needs else 1
         actor_cls = ray.remote(StageWorker).options(
             num_cpus=needs.get("CPU", 0), num_gpus=needs.get("GPU", 0),
-            resources={k: v for k, v in needs.items() if k not in ("CPU", "GPU")}, max_concurrency=2)
+            resources={k: v for k, v in needs.items() if k not in ("CPU", "GPU")}, max_concurrency=in_flight)
         sandbox_langs = list(getattr(ctx.verifier, "langs", []))
         actors: list[Any] = []  # alive or starting
         live: list[Any] = []  # started: only these are given chunks (one that cannot be placed waits aside)
@@ -249,8 +252,8 @@ class RayExecutor(Executor):
                         drop(actor)
                         continue
                     live.append(actor)
-                    submit(actor)
-                    submit(actor)  # two in flight: one batching while the other finishes its tail
+                    for _ in range(in_flight):
+                        submit(actor)
                     continue
                 try:
                     result = ray.get(ref)

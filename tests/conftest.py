@@ -33,6 +33,8 @@ def ray_cluster() -> Iterator[object]:
     """One local Ray instance for the whole test run (2 CPUs, one `sandbox` slot): the head node
     that the Ray tests add worker nodes to."""
     ray = pytest.importorskip("ray")
-    ray.init(address="local", num_cpus=2, resources={"sandbox": 1}, include_dashboard=False, log_to_driver=False)
+    # a 2-core CI machine under a full build can delay heartbeats: 30 s (not 15) before a node counts as dead
+    ray.init(address="local", num_cpus=2, resources={"sandbox": 1}, include_dashboard=False, log_to_driver=False,
+             _system_config={"health_check_failure_threshold": 10})
     yield ray
     ray.shutdown()

@@ -95,3 +95,26 @@ def test_ray_is_not_imported_unless_asked_for(tmp_path: Path) -> None:
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert res.returncode == 2, res.stdout + res.stderr  # a usage error, before any work
     assert "pip install 'irgroups[ray]'" in res.stdout + res.stderr
+
+
+def test_embedded_default_same_rows_under_ray_as_local(ray_cluster: Any, tmp_path: Path) -> None:
+    """The README's main job, both ways: executions, labels and groups row for row (every stage, in fact)."""
+    build(BuildConfig(out=tmp_path / "local", progress=False), log=lambda s: None)
+    build(BuildConfig(out=tmp_path / "ray", progress=False, executor="ray"), log=lambda s: None)
+    assert compare(tmp_path / "local", tmp_path / "ray") == 0
+    assert node_ids(tmp_path / "ray", "executions")  # the Ray executor wrote them
+
+
+def test_model_generation_on_a_ray_actor_writes_the_local_rows(ray_cluster: Any, tmp_path: Path) -> None:
+    """Candidates from a model (hf, a tiny one on CPU) come from an actor that loads it once; the
+    per-sample seeds make its answers the local build's."""
+    pytest.importorskip("transformers")
+    from tinymodel import build_tiny_model
+
+    tiny = build_tiny_model(tmp_path / "tiny")
+    gen = {"backend": "hf", "model": str(tiny), "samples": 2, "max_new_tokens": 16, "limit": 4}
+    _build(tmp_path / "local", **gen)
+    executor = RayExecutor(progress=False)
+    _build(tmp_path / "ray", executor, **gen)
+    assert compare(tmp_path / "local", tmp_path / "ray") == 0
+    assert node_ids(tmp_path / "ray", "candidates")  # written from the model's actor
