@@ -118,3 +118,26 @@ def test_model_generation_on_a_ray_actor_writes_the_local_rows(ray_cluster: Any,
     _build(tmp_path / "ray", executor, **gen)
     assert compare(tmp_path / "local", tmp_path / "ray") == 0
     assert node_ids(tmp_path / "ray", "candidates")  # written from the model's actor
+
+
+def test_a_killed_driver_resumes_with_the_same_rows(local_small: Path, tmp_path: Path) -> None:
+    """`irgroups build --executor ray` (its own local Ray) SIGKILLed mid-executions, then run again."""
+    import os
+    import signal
+
+    out = tmp_path / "ray"
+    cmd = [sys.executable, "-m", "irgroups.cli", "build", "--langs", SMALL["langs"], "--limit", str(SMALL["limit"]),
+           "--shard-size", str(SMALL["shard_size"]), "--mutants", str(SMALL["mutants_per_reference"]),
+           "--amplify", str(SMALL["amplify"]), "--workers", "2", "--out", str(out), "--executor", "ray",
+           "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 600
+    while not list((out / "executions").glob("part-*.parquet")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the build ended before it could be killed"
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert len(list((out / "executions").glob("part-*.parquet"))) < 8
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+    assert compare(local_small, out) == 0
