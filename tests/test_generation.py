@@ -4,6 +4,7 @@ server (`transformers serve`) serving the same model."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -159,3 +160,93 @@ def test_vllm_is_imported_only_when_chosen(tmp_path: Path) -> None:
 def test_model_backend_needs_a_model(tmp_path: Path) -> None:
     res = cli("build", "--backend", "hf", "--out", str(tmp_path / "r"))
     assert res.returncode == 2 and "--backend hf needs --model" in res.stderr
+
+
+# ---------------------------------------------------------------- the sampling plan
+
+def test_vllm_asks_one_request_per_sample_with_its_own_seed() -> None:
+    from irgroups.generate.backends.base import Request, sample_seed
+    from irgroups.generate.backends.vllm import engine_requests
+
+    r, q = Request("a", "x"), Request("b", "y")
+    first = engine_requests([(r, [0, 1]), (q, [0, 1])], seed=7)
+    later = engine_requests([(r, [2, 3]), (q, [3])], seed=7)  # --samples raised to 4 on a cached run
+    assert [(x.request_id, i) for x, i, _ in later] == [("a", 2), ("a", 3), ("b", 3)]
+    assert [s for _, _, s in later] == [sample_seed(7, 2), sample_seed(7, 3), sample_seed(7, 3)]
+    assert not {s for _, _, s in later} & {s for _, _, s in first}  # never the cached samples' seeds
+
+
+def test_hf_draws_new_samples_when_samples_are_raised(tiny: Path) -> None:
+    from irgroups.generate.backends.base import Request, SamplingSettings
+    from irgroups.generate.backends.hf import HFBackend
+
+    backend = HFBackend(str(tiny), SamplingSettings(samples=4, temperature=1.0, max_new_tokens=12, seed=3),
+                        device="cpu")
+    got: dict[tuple[str, int], str] = {}
+    reqs = [Request("a", "Translate this."), Request("b", "Translate that, please.")]
+    backend.generate([(r, [0, 1]) for r in reqs], lambda r, i, t: got.__setitem__((r.request_id, i), t))
+    backend.generate([(r, [2, 3]) for r in reqs], lambda r, i, t: got.__setitem__((r.request_id, i), t))
+    for rid in ("a", "b"):
+        assert {got[(rid, 2)], got[(rid, 3)]}.isdisjoint({got[(rid, 0)], got[(rid, 1)]}), got
+    again: dict[tuple[str, int], str] = {}
+    backend.generate([(r, [2]) for r in reqs], lambda r, i, t: again.__setitem__((r.request_id, i), t))
+    assert again == {k: v for k, v in got.items() if k[1] == 2}  # a sample is the same whoever asks with it
+
+
+def test_raising_samples_on_a_cached_run_asks_only_for_the_new_ones(tiny: Path, server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base_url, log = server
+    common = ["build", "--langs", "rust", "--limit", "2", "--backend", "openai", "--model", str(tiny), "--base-url",
+              base_url, "--max-new-tokens", "16", "--concurrency", "2", "--no-references", "--cache-dir",
+              str(tmp_path / "cache"), "--no-progress"]
+    before = served_requests(log)
+    res = cli(*common, "--samples", "2", "--out", str(tmp_path / "two"))
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert served_requests(log) - before == 2 * 2
+    res = cli(*common, "--samples", "4", "--out", str(tmp_path / "four"))
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert served_requests(log) - before == 2 * 2 + 2 * 2  # exactly the 2 new samples of each prompt
+    stats = json.loads((tmp_path / "four" / "candidates" / "part-00000.stats.json").read_text())
+    assert stats["answers_generated"] == 4 and stats["answers_from_cache"] == 4
+
+
+def test_openai_backend_waits_as_long_as_retry_after_says() -> None:
+    import http.server
+    import threading
+
+    from irgroups.generate.backends.base import Request, SamplingSettings
+    from irgroups.generate.backends.openai import OpenAIBackend, retry_after
+
+    seen: list[float] = []
+
+    class RateLimited(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+            self.rfile.read(int(self.headers["Content-Length"]))
+            seen.append(time.monotonic())
+            if len(seen) == 1:
+                self.send_response(429)
+                self.send_header("Retry-After", "2")
+                body = b'{"error": "slow down"}'
+            else:
+                self.send_response(200)
+                body = json.dumps({"choices": [{"message": {"content": "ok"}}], "usage": {}}).encode()
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), RateLimited)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        backend = OpenAIBackend("m", SamplingSettings(samples=1), base_url=f"http://127.0.0.1:{server.server_port}/v1",
+                                backoff=0.01)
+        got: list[str] = []
+        backend.generate([(Request("a", "x"), [0])], lambda r, i, t: got.append(t))
+    finally:
+        server.shutdown()
+    assert got == ["ok"] and len(seen) == 2
+    assert seen[1] - seen[0] >= 1.9  # the server's 2 s, not the 0.01 s backoff
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0 and retry_after("junk") is None
+    assert retry_after("99999") == 300.0

@@ -29,21 +29,39 @@ def requests_for(problems: list[Problem], langs: list[Language], template: str =
     return out
 
 
-def model_candidates(problems: list[Problem], langs: list[Language], make_backend: Callable[[], Backend],
+def _key(cache: RequestCache, model: str, backend_name: str, settings: SamplingSettings) -> Callable[[Request, int], str]:
+    return lambda r, i: cache.key(model, backend_name, r.chat(), settings.key(), i)
+
+
+def generate_missing(problems: list[Problem], langs: list[Language], make_backend: Callable[[], Backend],
                      cache: RequestCache, model: str, backend_name: str, settings: SamplingSettings,
-                     template: str = TRANSLATE) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Candidate rows (origin `model:<model>`) for every sample of every prompt."""
+                     template: str = TRANSLATE) -> set[str]:
+    """Ask the backend for every (prompt, sample index) of `problems` x `langs` not in the cache, all in
+    one call (the backend batches them); each answer is cached as it arrives. The cache keys made."""
+    key = _key(cache, model, backend_name, settings)
     reqs = requests_for(problems, langs, template)
-
-    def key(r: Request, i: int) -> str:
-        return cache.key(model, backend_name, r.chat(), settings.key(), i)
-
     missing = [(r, [i for i in range(settings.samples) if cache.get(key(r, i)) is None]) for _, _, r in reqs]
     missing = [(r, idx) for r, idx in missing if idx]
-    generated = sum(len(idx) for _, idx in missing)
+    fresh: set[str] = set()
     if missing:
-        backend = make_backend()
-        backend.generate(missing, lambda r, i, text: cache.put(key(r, i), text))
+        def on_answer(r: Request, i: int, text: str) -> None:
+            cache.put(key(r, i), text)
+            fresh.add(key(r, i))
+
+        make_backend().generate(missing, on_answer)
+    return fresh
+
+
+def model_candidates(problems: list[Problem], langs: list[Language], make_backend: Callable[[], Backend],
+                     cache: RequestCache, model: str, backend_name: str, settings: SamplingSettings,
+                     template: str = TRANSLATE, fresh: set[str] | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Candidate rows (origin `model:<model>`) for every sample of every prompt. `fresh`: the cache
+    keys a `generate_missing` over these problems (and maybe more) already made; None: make them now."""
+    if fresh is None:
+        fresh = generate_missing(problems, langs, make_backend, cache, model, backend_name, settings, template)
+    key = _key(cache, model, backend_name, settings)
+    reqs = requests_for(problems, langs, template)
+    generated = sum(key(r, i) in fresh for _, _, r in reqs for i in range(settings.samples))
     rows: list[dict[str, Any]] = []
     errors: Counter[str] = Counter()
     for problem, lang, r in reqs:

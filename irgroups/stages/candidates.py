@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from irgroups import code as codemod
@@ -86,13 +87,31 @@ class Candidates(Stage):
 
             assert cfg.model is not None and ctx.requests is not None
             rows, mstats = model_candidates(problems, ctx.langs, ctx.backend, ctx.requests, cfg.model, cfg.backend,
-                                            cfg.sampling, cfg.prompt_template)
+                                            cfg.sampling, cfg.prompt_template, fresh=self._fresh)
             parts.append(rows)
             stats.update(mstats)
         rows, duplicates = merge_candidates(parts)
         if duplicates:
             stats.setdefault("dropped", {})["duplicate candidate"] = duplicates
         return Output(rows, stats)
+
+    _fresh: set[str] | None = None  # answers generated for every pending shard at once (run_many)
+
+    def run_many(self, shards: list[Shard], ctx: Context) -> Iterator[tuple[int, Output]]:
+        """With a model: every pending shard's prompts go to the backend together first (large
+        batches keep a GPU busy; each answer is cached as its batch returns), then each shard's rows
+        are made from the cache."""
+        cfg = ctx.cfg
+        if cfg.backend != "reference" and len(shards) > 1:
+            from irgroups.generate.model import generate_missing
+
+            assert cfg.model is not None and ctx.requests is not None
+            self._fresh = generate_missing([p for s in shards for p in s.problems()], ctx.langs, ctx.backend,
+                                           ctx.requests, cfg.model, cfg.backend, cfg.sampling, cfg.prompt_template)
+        try:
+            yield from super().run_many(shards, ctx)
+        finally:
+            self._fresh = None
 
     def teardown(self, ctx: Context) -> None:
         ctx.close()  # the model: later stages need the memory

@@ -57,6 +57,17 @@ class Request:
 OnAnswer = Callable[[Request, int, str], None]
 
 
+def sample_seed(seed: int, sample: int) -> int:
+    """The seed of sample index `sample`: its own, whatever other samples are asked for with it, so a
+    resumed run (or one with more --samples) draws new samples, never the cached ones again."""
+    return seed * 100_003 + sample
+
+
+def jobs(work: list[tuple[Request, list[int]]]) -> list[tuple[Request, int]]:
+    """The (request, sample index) pairs of `work`, in order: one engine request each."""
+    return [(r, i) for r, samples in work for i in samples]
+
+
 class Backend(ABC):
     name: str
 

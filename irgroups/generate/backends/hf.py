@@ -12,6 +12,7 @@ from irgroups.generate.backends.base import (
     Request,
     SamplingSettings,
     cut_at_stop,
+    sample_seed,
 )
 
 
@@ -46,29 +47,34 @@ class HFBackend(Backend):
     def generate(self, work: list[tuple[Request, list[int]]], on_answer: OnAnswer) -> None:
         torch = self._torch
         s = self.settings
-        for start in range(0, len(work), self.batch_size):
-            batch = work[start:start + self.batch_size]
-            # every sample index of a request is generated together; the seed comes from
-            # the batch's content, so a resumed run samples what an uninterrupted one would
-            n = max(len(samples) for _, samples in batch)
-            texts = [self.render(r) for r, _ in batch]
-            seed = int(hashlib.sha256("\0".join(texts).encode()).hexdigest()[:8], 16) ^ s.seed
-            torch.manual_seed(seed)
-            enc = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
-            kwargs: dict[str, Any] = {"max_new_tokens": s.max_new_tokens, "num_return_sequences": n,
-                                      "pad_token_id": self.tokenizer.pad_token_id}
-            if s.temperature > 0:
-                kwargs.update(do_sample=True, temperature=s.temperature, top_p=s.top_p)
-            else:
-                kwargs.update(do_sample=False)
-            with torch.no_grad():
-                out = self.lm.generate(**enc, **kwargs)
-            new = out[:, enc["input_ids"].shape[1]:]
-            self.tokens_generated += int((new != self.tokenizer.pad_token_id).sum())
-            decoded = self.tokenizer.batch_decode(new, skip_special_tokens=True)
-            for i, (request, samples) in enumerate(batch):
-                for j, sample in enumerate(samples):
-                    on_answer(request, sample, cut_at_stop(decoded[i * n + j], s.stop))
+        # one generate call per (sample index, batch of prompts), one sequence each: the RNG is seeded
+        # by the batch's prompts and the sample's own seed, so asking for more --samples later draws
+        # new samples rather than the cached ones again, and a resumed run samples what an
+        # uninterrupted one would (for the same batches)
+        by_sample: dict[int, list[Request]] = {}
+        for request, samples in work:
+            for i in samples:
+                by_sample.setdefault(i, []).append(request)
+        for i, requests in sorted(by_sample.items()):
+            for start in range(0, len(requests), self.batch_size):
+                batch = requests[start:start + self.batch_size]
+                texts = [self.render(r) for r in batch]
+                torch.manual_seed(int(hashlib.sha256("\0".join(texts).encode()).hexdigest()[:8], 16)
+                                  ^ sample_seed(s.seed, i))
+                enc = self.tokenizer(texts, return_tensors="pt", padding=True,
+                                     add_special_tokens=False).to(self.device)
+                kwargs: dict[str, Any] = {"max_new_tokens": s.max_new_tokens,
+                                          "pad_token_id": self.tokenizer.pad_token_id}
+                if s.temperature > 0:
+                    kwargs.update(do_sample=True, temperature=s.temperature, top_p=s.top_p)
+                else:
+                    kwargs.update(do_sample=False)
+                with torch.no_grad():
+                    out = self.lm.generate(**enc, **kwargs)
+                new = out[:, enc["input_ids"].shape[1]:]
+                self.tokens_generated += int((new != self.tokenizer.pad_token_id).sum())
+                for request, text in zip(batch, self.tokenizer.batch_decode(new, skip_special_tokens=True)):
+                    on_answer(request, i, cut_at_stop(text, s.stop))
 
     def close(self) -> None:
         del self.lm

@@ -2,7 +2,8 @@
 
 One HTTP request per (prompt, sample index), with the sample's own seed, so a
 resumed run asks only for what is missing. Requests run `concurrency` at a time,
-with timeouts and retries (exponential backoff) on connection errors, 429 and 5xx.
+with timeouts and retries on connection errors, 429 and 5xx: after the server's `Retry-After`
+when it sends one (capped), else exponential backoff with jitter.
 """
 
 from __future__ import annotations
@@ -21,9 +22,32 @@ from irgroups.generate.backends.base import (
     Request,
     SamplingSettings,
     cut_at_stop,
+    jobs,
+    sample_seed,
 )
 
 RETRY_STATUS = {408, 409, 429, 500, 502, 503, 504}
+MAX_RETRY_AFTER = 300.0  # seconds: a server asking for longer is waited on this long, then asked again
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), capped; None if absent
+    or unreadable."""
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        import datetime as dt
+
+        seconds = (when - dt.datetime.now(dt.timezone.utc)).total_seconds()
+    return min(max(0.0, seconds), MAX_RETRY_AFTER)
 
 
 class OpenAIBackend(Backend):
@@ -48,7 +72,7 @@ class OpenAIBackend(Backend):
     def body(self, request: Request, sample: int) -> dict[str, Any]:
         s = self.settings
         body: dict[str, Any] = {"model": self.model, "temperature": s.temperature, "top_p": s.top_p,
-                                "max_tokens": s.max_new_tokens, "seed": s.seed * 100_003 + sample, "n": 1}
+                                "max_tokens": s.max_new_tokens, "seed": sample_seed(s.seed, sample), "n": 1}
         if s.stop:
             body["stop"] = list(s.stop)
         if self.mode == "chat":
@@ -58,9 +82,9 @@ class OpenAIBackend(Backend):
         return body
 
     def generate(self, work: list[tuple[Request, list[int]]], on_answer: OnAnswer) -> None:
-        jobs = [(r, i) for r, samples in work for i in samples]
-        if jobs:
-            asyncio.run(self._run(jobs, on_answer))
+        todo = jobs(work)
+        if todo:
+            asyncio.run(self._run(todo, on_answer))
 
     async def _run(self, jobs: list[tuple[Request, int]], on_answer: OnAnswer) -> None:
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
@@ -79,9 +103,12 @@ class OpenAIBackend(Backend):
 
     async def _post(self, client: httpx.AsyncClient, path: str, body: dict[str, Any]) -> str:
         last = ""
+        wait: float | None = None  # what the server asked for, if it did
         for attempt in range(self.max_retries + 1):
             if attempt:
-                await asyncio.sleep(self.backoff * 2 ** (attempt - 1) * (0.5 + random.random()))
+                await asyncio.sleep(wait if wait is not None else
+                                    self.backoff * 2 ** (attempt - 1) * (0.5 + random.random()))
+            wait = None
             try:
                 self.requests_sent += 1
                 resp = await client.post(path, json=body)
@@ -90,6 +117,7 @@ class OpenAIBackend(Backend):
                 continue
             if resp.status_code in RETRY_STATUS:
                 last = f"HTTP {resp.status_code}: {resp.text[:300]}"
+                wait = retry_after(resp.headers.get("retry-after"))
                 continue
             if resp.status_code >= 400:
                 raise GenerationError(f"{self.base_url}{path} answered HTTP {resp.status_code}: {resp.text[:500]}")

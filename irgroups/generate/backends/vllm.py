@@ -5,7 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from irgroups.errors import ConfigError
-from irgroups.generate.backends.base import Backend, OnAnswer, Request, SamplingSettings
+from irgroups.generate.backends.base import (
+    Backend,
+    OnAnswer,
+    Request,
+    SamplingSettings,
+    jobs,
+    sample_seed,
+)
+
+BATCH = 1024  # (prompt, sample) requests per engine call: enough to fill a GPU; each call's answers are cached
+
+
+def engine_requests(work: list[tuple[Request, list[int]]], seed: int) -> list[tuple[Request, int, int]]:
+    """(request, sample index, seed) for each answer to produce: one engine request per sample, with
+    the sample's own seed (vLLM seeds the j-th child of an n>1 request with seed + j, so asking
+    n=len(missing) after a partial cache would draw the cached samples again)."""
+    return [(r, i, sample_seed(seed, i)) for r, i in jobs(work)]
 
 
 class VLLMBackend(Backend):
@@ -25,18 +41,16 @@ class VLLMBackend(Backend):
 
     def generate(self, work: list[tuple[Request, list[int]]], on_answer: OnAnswer) -> None:
         s = self.settings
-        # one engine call for everything: vLLM schedules the batch itself
-        n = max((len(samples) for _, samples in work), default=0)
-        if not n:
-            return
-        params = self._params(n=n, temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_new_tokens,
-                              seed=s.seed, stop=list(s.stop) or None)
-        if self.chat:
-            outputs = self.llm.chat([r.chat() for r, _ in work], params, use_tqdm=True)
-        else:
-            outputs = self.llm.generate([r.prompt for r, _ in work], params, use_tqdm=True)
-        for (request, samples), out in zip(work, outputs):
-            for j, sample in enumerate(samples):
-                completion = out.outputs[j]
+        todo = engine_requests(work, s.seed)
+        for start in range(0, len(todo), BATCH):
+            batch = todo[start:start + BATCH]
+            params = [self._params(n=1, temperature=s.temperature, top_p=s.top_p, max_tokens=s.max_new_tokens,
+                                   seed=seed, stop=list(s.stop) or None) for _, _, seed in batch]
+            if self.chat:
+                outputs = self.llm.chat([r.chat() for r, _, _ in batch], params, use_tqdm=True)
+            else:
+                outputs = self.llm.generate([r.prompt for r, _, _ in batch], params, use_tqdm=True)
+            for (request, sample, _), out in zip(batch, outputs):
+                completion = out.outputs[0]
                 self.tokens_generated += len(completion.token_ids)
-                on_answer(request, sample, completion.text)
+                on_answer(request, sample, completion.text)  # cached as its batch returns
