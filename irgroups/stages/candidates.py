@@ -95,6 +95,12 @@ class Candidates(Stage):
             stats.setdefault("dropped", {})["duplicate candidate"] = duplicates
         return Output(rows, stats)
 
+    def shards_per_call(self, cfg: Any) -> int:
+        """hf samples a batch of prompts from one random stream, so its answers depend on which prompts
+        share a batch: one worker takes every pending shard, as a local build does. The other
+        backends seed each (prompt, sample) alone and can split the shards any way."""
+        return 1_000_000_000 if cfg.backend == "hf" else 1
+
     _fresh: set[str] | None = None  # answers generated for every pending shard at once (run_many)
 
     def run_many(self, shards: list[Shard], ctx: Context) -> Iterator[tuple[int, Output]]:
