@@ -12,7 +12,7 @@ from typing import Any
 
 import torch
 
-from irgroups.errors import ConfigError
+from irgroups.errors import ConfigError, IrgroupsError
 from irgroups.training.chat import end_of_turn_ids, prompt_ids, stop_ids, template_kwargs
 from irgroups.training.config import TrainConfig
 from irgroups.training.data import fitting, load_groups, load_prompts, ref_key
@@ -113,8 +113,13 @@ def make_trainer(cfg: TrainConfig, reward_funcs: list[Callable[..., Any]] | None
     closing = end_of_turn_ids(tokenizer, stop_ids(model, tokenizer), chat_kwargs)
     gepo = gepo_batches(cfg, model, tokenizer, precision, closing, chat_kwargs) if cfg.w_gepo > 0 else None
     prompts = load_prompts(cfg.data, cfg.lang_filter)
-    dataset = Dataset.from_list([{"prompt": [{"role": "user", "content": r["prompt"]}], "prompt_id": r["prompt_id"]}
-                                 for r in prompts])
+    rows = [{"prompt": [{"role": "user", "content": r["prompt"]}], "prompt_id": r["prompt_id"]} for r in prompts]
+    if len(rows) < cfg.rl_prompts_per_step:
+        # TRL drops a step's batch that it cannot fill with distinct rows, and would train nothing
+        _log(f"RL: {len(rows)} prompts, fewer than --rl-prompts-per-step {cfg.rl_prompts_per_step}: repeated to fill a "
+             "step")
+        rows = [rows[i % len(rows)] for i in range(cfg.rl_prompts_per_step)]
+    dataset = Dataset.from_list(rows)
     if reward_funcs is None:
         reward_funcs = [SandboxReward(prompts, workers=cfg.workers, sandbox=cfg.sandbox)]
     args = grpo_args(cfg, state.num_processes, use_cpu=cfg.device == "cpu" or not torch.cuda.is_available(),
@@ -157,4 +162,7 @@ def train(cfg: TrainConfig, progress: bool = True, reward_funcs: list[Callable[.
             close = getattr(f, "close", None)
             if close is not None:
                 close()
+    if trainer.state.global_step < cfg.max_steps:
+        raise IrgroupsError(f"training stopped at step {trainer.state.global_step} of --max-steps {cfg.max_steps}: "
+                            "the data ran out (see the log above)")
     return trainer
