@@ -18,8 +18,8 @@ def test_build_with_llvm_ir_then_publish(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stdout + res.stderr
     assert "llvm-ir groups: 2 (2 with IRs from two source languages)" in res.stdout
     out = tmp_path / "hub"
-    res = subprocess.run([sys.executable, "-m", "irgroups.cli", "publish", str(run), "--repo", "org/x", "--to-dir",
-                          str(out), "--test-fraction", "0"], capture_output=True, text=True, timeout=300)
+    res = subprocess.run([sys.executable, "-m", "irgroups.cli", "publish", str(run), "--to-dir", str(out),
+                          "--test-fraction", "0"], capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stdout + res.stderr
     card = (out / "README.md").read_text()
     assert "| operator | generated | invalid (verifier) |" in card and "icmp_flip" in card

@@ -30,21 +30,26 @@ PLACEHOLDER_REPO = "your-org/your-dataset"
 def publish(run: Path, repo: str | None, private: bool, revision: str | None, to_dir: Path | None,
             test_fraction: float, eval_only_to_test: bool) -> None:
     """Publish a run's groups and RL prompt table as a Hub dataset (or a local folder)."""
-    from irgroups.publish import publish_to_dir, upload
+    from irgroups.publish import upload
 
     if repo is None and to_dir is None:
         raise ConfigError("--repo org/name is needed to upload (or --to-dir DIR to write the folder only)")
     if repo is not None and "/" not in repo:
         raise ConfigError(f"--repo must be org/name, got {repo!r}")
-    repo_id = repo or PLACEHOLDER_REPO
-    folder = to_dir or Path(tempfile.mkdtemp(prefix="irgroups-publish-"))
-    layout = publish_to_dir(run, folder, repo_id, test_fraction, eval_only_to_test)
-    for name, splits in layout.configs.items():
-        click.echo(f"{name}: " + ", ".join(f"{s} {n} rows" for s, n in splits.items()))
     if to_dir is not None:
+        _write(run, to_dir, repo or PLACEHOLDER_REPO, test_fraction, eval_only_to_test)
         click.echo(f"written to {to_dir}; load with datasets.load_dataset({str(to_dir)!r}, CONFIG)")
         return
     assert repo is not None  # checked above: uploading needs --repo
-    done = upload(folder, repo, private=private, revision=revision, log=lambda m: click.echo(m, err=True))
-    click.echo(f"uploaded {len(done['uploaded'])} file(s), {len(done['skipped'])} already there: "
-               f"https://huggingface.co/datasets/{repo}")
+    with tempfile.TemporaryDirectory(prefix="irgroups-publish-") as folder:
+        _write(run, Path(folder), repo, test_fraction, eval_only_to_test)
+        commit = upload(Path(folder), repo, private=private, revision=revision)
+    click.echo(f"{repo} on the Hub now holds this layout, shards it no longer has deleted: {commit.commit_url}")
+
+
+def _write(run: Path, folder: Path, repo_id: str, test_fraction: float, eval_only_to_test: bool) -> None:
+    from irgroups.publish import publish_to_dir
+
+    layout = publish_to_dir(run, folder, repo_id, test_fraction, eval_only_to_test)
+    for name, splits in layout.configs.items():
+        click.echo(f"{name}: " + ", ".join(f"{s} {n} rows" for s, n in splits.items()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from irgroups.publish.card import render
-from irgroups.publish.hub import HubClient, upload
+from irgroups.publish.hub import DATA_PATTERNS, upload
 from irgroups.publish.layout import Layout, eval_only_reason, split_of, write_layout
 from irgroups.shards import atomic_write_bytes
 
@@ -19,4 +19,4 @@ def publish_to_dir(run: Path, out: Path, repo_id: str, test_fraction: float = 0.
     return layout
 
 
-__all__ = ["HubClient", "Layout", "eval_only_reason", "publish_to_dir", "split_of", "upload", "write_layout"]
+__all__ = ["DATA_PATTERNS", "Layout", "eval_only_reason", "publish_to_dir", "split_of", "upload", "write_layout"]
