@@ -27,6 +27,7 @@ from irgroups.executor import Executor, LocalExecutor, ordered
 from irgroups.generate.requests import RequestCache
 from irgroups.problems import sources
 from irgroups.problems.model import Problem
+from irgroups.run_readme import write_run_readme
 from irgroups.sandbox.base import Sandbox
 from irgroups.shards import StageDir, atomic_write_json
 from irgroups.stages import STAGES, Context, Stage
@@ -116,6 +117,7 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Execut
     # this invocation's: a resumed build, or verdicts the guard already had
     summary["verdicts_from_cache"] = int(ctx.counters.get("verdicts_from_cache", 0))
     atomic_write_json(cfg.out / "summary.json", summary)
+    write_run_readme(cfg.out)  # datasets.load_dataset(cfg.out, STAGE) reads the run
     return summary
 
 
@@ -170,6 +172,7 @@ def run_stage(run: Path, name: str, settings: Any, sandbox: str | Sandbox = "loc
         dirs[name] = _stage_dir(target.parent, stage, settings, run_hash, tools, n or 0, dirname=target.name)
         ctx = Context(settings, langs, verifier)
         seconds = LocalExecutor(progress, on_shard=on_shard).run([stage], dirs, source, ctx)
+    write_run_readme(run)  # lists the new stage when its shards are in the run
     return {"out": str(target), "shards": n, "seconds": seconds}
 
 

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from irgroups import strength
+from irgroups.columns import num_rows, read_columns
 from irgroups.execute import STATUSES
-from irgroups.shards import read_stage
 
 KINDS = ("wrong_output", "runtime_error", "timeout", "memory_limit", "compile_error")
 
@@ -26,12 +26,13 @@ def _stats(run: Path, stage: str, key: str) -> Counter[str]:
 
 
 def summarise_run(run: Path) -> dict[str, Any]:
-    execs = pl.from_arrow(read_stage(run, "executions"))
-    cands = pl.from_arrow(read_stage(run, "candidates"))
-    groups = pl.from_arrow(read_stage(run, "groups"))
-    problems = pl.from_arrow(read_stage(run, "problems"))
+    # only the columns counted here: never the code, the model's output or the tests
+    execs = pl.from_arrow(read_columns(run, "executions", ["candidate_id", "lang", "status"]))
+    cands = pl.from_arrow(read_columns(run, "candidates", ["candidate_id", "lang", "origin"]))
+    groups = pl.from_arrow(read_columns(run, "groups", ["lang"]))
+    n_problems = num_rows(run, "problems")
     assert isinstance(execs, pl.DataFrame) and isinstance(cands, pl.DataFrame)
-    assert isinstance(groups, pl.DataFrame) and isinstance(problems, pl.DataFrame)
+    assert isinstance(groups, pl.DataFrame)
     joined = execs.join(cands.select("candidate_id", "origin"), on="candidate_id", how="left")
     per_lang: dict[str, Any] = {}
     for lang in sorted(set(cands["lang"].to_list())):
@@ -50,19 +51,18 @@ def summarise_run(run: Path) -> dict[str, Any]:
     skipped = json.loads(skipped_path.read_text()) if skipped_path.exists() else []
     llvm = None
     if any((run / "llvm_groups").glob("part-*.parquet")):
-        llvm_rows = read_stage(run, "llvm_groups")
-        llvm = {"groups": llvm_rows.num_rows}
+        llvm = {"groups": num_rows(run, "llvm_groups")}
         llvm["cross_language_groups"] = sum(
             json.loads(p.read_text()).get("cross_language_groups", 0)
             for p in (run / "llvm_groups").glob("part-*.stats.json"))
     amplify = _amplify_totals(run)
-    labels = read_stage(run, "labels").select(
-        ["problem_id", "lang", "origin", "equivalent", "kind", "failed_original"]).to_pylist()
+    labels = read_columns(run, "labels",
+                          ["problem_id", "lang", "origin", "equivalent", "kind", "failed_original"]).to_pylist()
     return {
         "amplify": amplify,
         "test_strength": strength.summary(labels),
         "llvm_ir": llvm,
-        "problems": problems.height,
+        "problems": n_problems,
         "problems_skipped": len(skipped),
         "skipped_reasons": dict(Counter(_reason_kind(s["reason"]) for s in skipped)),
         "groups": groups.height,

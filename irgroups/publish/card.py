@@ -12,13 +12,13 @@ import pyarrow.parquet as pq
 import yaml
 
 from irgroups import __version__
+from irgroups.columns import read_columns, read_leaves
 from irgroups.publish.layout import GROUP_KINDS, Layout
-from irgroups.shards import read_stage
 
 
 def provenance(run: Path) -> dict[str, Any]:
     """Sources and licences, model and sampling, toolchains: from the run's manifests and shards."""
-    problems = read_stage(run, "problems").select(["origin_dataset", "origin_license"]).to_pylist()
+    problems = read_columns(run, "problems", ["origin_dataset", "origin_license"]).to_pylist()
     sources = Counter((p["origin_dataset"] or "unknown", p["origin_license"] or "unknown") for p in problems)
     tools: dict[str, str] = {}
     config_hashes = set()
@@ -33,7 +33,7 @@ def provenance(run: Path) -> dict[str, Any]:
     origins: Counter[str] = Counter()
     if (run / "candidates").is_dir():
         origins = Counter(o.split(":")[0] if not o.startswith("model:") else o
-                          for o in read_stage(run, "candidates")["origin"].to_pylist())
+                          for o in read_columns(run, "candidates", ["origin"])["origin"].to_pylist())
     models = sorted(o[len("model:"):] for o in origins if o.startswith("model:"))
     return {"sources": [{"dataset": d, "license": lic, "problems": n} for (d, lic), n in sorted(sources.items())],
             "tools": tools, "config_hash": sorted(h for h in config_hashes if h), "models": models,
@@ -41,13 +41,15 @@ def provenance(run: Path) -> dict[str, Any]:
 
 
 def group_counts(run: Path, stage: str) -> dict[str, Any]:
-    table = read_stage(run, stage)
+    # the members' language and kind only: their code is never read
+    rows = read_leaves(run, stage, ["equivalent.list.element.lang", "inequivalent.list.element.lang",
+                                    "inequivalent.list.element.kind"])
     per_lang: Counter[tuple[str, str]] = Counter()
     kinds: Counter[str] = Counter()
-    for eq, ineq in zip(table["equivalent"].to_pylist(), table["inequivalent"].to_pylist()):
-        for m in eq:
+    for row in rows:
+        for m in row["equivalent"]:
             per_lang[(m["lang"], "equivalent")] += 1
-        for m in ineq:
+        for m in row["inequivalent"]:
             per_lang[(m["lang"], "inequivalent")] += 1
             kinds[m.get("kind") or "unknown"] += 1
     langs = sorted({lang for lang, _ in per_lang})

@@ -15,31 +15,36 @@ from pathlib import Path
 from typing import Any
 
 from irgroups import strength
+from irgroups.columns import read_columns, read_leaves
 from irgroups.report import plots
-from irgroups.shards import read_stage
+
+# what the failure kinds and irgroups.strength read of a label
+LABEL_COLUMNS = ["problem_id", "lang", "origin", "equivalent", "kind", "failed_original"]
 
 
 def collect(run: Path, evals: list[Path]) -> dict[str, Any]:
     data: dict[str, Any] = {"run": str(run)}
     if (run / "executions").is_dir():
-        ex = read_stage(run, "executions").select(["lang", "status"]).to_pylist()
+        ex = read_columns(run, "executions", ["lang", "status"]).to_pylist()
         per: dict[str, Counter[str]] = {}
         for r in ex:
             per.setdefault(r["lang"], Counter())[r["status"]] += 1
         data["pass_rate"] = {lang: {"passed": c["passed"], "total": sum(c.values())} for lang, c in sorted(per.items())}
-    if (run / "labels").is_dir():
-        kinds = Counter(k for k in read_stage(run, "labels")["kind"].to_pylist() if k)
+    labels = read_columns(run, "labels", LABEL_COLUMNS).to_pylist() if (run / "labels").is_dir() else None
+    if labels is not None:
+        kinds = Counter(r["kind"] for r in labels if r["kind"])
         data["failure_kinds"] = dict(sorted(kinds.items()))
     sizes: list[int] = []
     for stage in ("groups", "llvm_groups"):
         if (run / stage).is_dir():
-            t = read_stage(run, stage)
-            sizes += [len(a) + len(b) for a, b in zip(t["equivalent"].to_pylist(), t["inequivalent"].to_pylist())]
+            # one small leaf per member keeps the lists' lengths without reading the members' code
+            rows = read_leaves(run, stage, ["equivalent.list.element.lang", "inequivalent.list.element.lang"])
+            sizes += [len(r["equivalent"]) + len(r["inequivalent"]) for r in rows]
     data["group_sizes"] = sizes
     if (run / "problems").is_dir():
-        data["tests_per_problem"] = [len(json.loads(t)) for t in read_stage(run, "problems")["tests"].to_pylist()]
-    if (run / "labels").is_dir():
-        labels = read_stage(run, "labels").to_pylist()
+        data["tests_per_problem"] = [len(json.loads(t)) for t in
+                                     read_columns(run, "problems", ["tests"])["tests"].to_pylist()]
+    if labels is not None:
         scores = [v for v in strength.problem_scores(labels).values() if v["mutants"]]
         data["mutation_scores"] = {"original": [v["score_original"] for v in scores],
                                    "with amplified tests": [v["score"] for v in scores]}
