@@ -10,11 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tomllib
 from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from irgroups import languages
 from irgroups.errors import ConfigError

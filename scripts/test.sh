@@ -11,6 +11,7 @@ fi
 bash scripts/start_docker.sh
 .venv/bin/ruff check irgroups training tests benchmarks
 .venv/bin/mypy
+bash scripts/wheel_check.sh
 set +e
 .venv/bin/python -m pytest -p no:cacheprovider -q "$@"
 rc=$?

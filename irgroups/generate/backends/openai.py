@@ -46,7 +46,7 @@ def retry_after(value: str | None) -> float | None:
             return None
         import datetime as dt
 
-        seconds = (when - dt.datetime.now(dt.timezone.utc)).total_seconds()
+        seconds = (when - dt.datetime.now(dt.UTC)).total_seconds()
     return min(max(0.0, seconds), MAX_RETRY_AFTER)
 
 

@@ -26,6 +26,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from irgroups.paths import sandboxes_dir
+
 REGISTRY_BASE = "debian:bookworm-slim"
 LABEL_DEF = "org.irgroups.definition"
 LABEL_TOOLCHAIN = "org.irgroups.toolchain"
@@ -55,10 +57,13 @@ def default_specs() -> dict[str, ImageSpec]:
 
 
 def definitions_dir() -> Path | None:
-    """`sandboxes/docker` of this checkout ($IRGROUPS_SANDBOXES overrides), None if absent."""
+    """`sandboxes/docker` shipped with irgroups (the checkout's, or the installed wheel's copy;
+    $IRGROUPS_SANDBOXES overrides), None if absent."""
     env = os.environ.get("IRGROUPS_SANDBOXES")
     cands = [Path(env) / "docker"] if env else []
-    cands.append(Path(__file__).resolve().parents[3] / "sandboxes" / "docker")
+    shipped = sandboxes_dir()
+    if shipped is not None:
+        cands.append(shipped / "docker")
     for c in cands:
         if (c / "base" / "build-rootfs.sh").is_file():
             return c
