@@ -23,8 +23,8 @@ directory, so on several machines --out (and --cache-dir) must be on a filesyste
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,6 +36,7 @@ from irgroups.problems.model import Problem
 from irgroups.shards import StageDir
 from irgroups.stages.base import STAGES, Context, Output, Stage
 
+log = logging.getLogger(__name__)
 RETRIES = 3  # deaths of actors holding one chunk before the build stops
 
 
@@ -147,6 +148,7 @@ class RayExecutor(Executor):
                 ray.init(address="local", num_cpus=self.num_cpus or os.cpu_count() or 1, resources={"sandbox": 1},
                          include_dashboard=False, log_to_driver=False)
         seconds: dict[str, float] = {}
+        log.info("Ray cluster: %s", {k: v for k, v in ray.cluster_resources().items() if not k.startswith("node:")})
         try:
             with _progress(self.progress) as bars:
                 for stage in stages:
@@ -231,8 +233,8 @@ class RayExecutor(Executor):
             if actor in actors:  # its other calls fail too, and come back here
                 drop(actor)
             self.retried.append((stage.name, chunk))
-            print(f"{stage.name}: a worker was lost ({type(error).__name__}); shards {chunk} go to another",
-                  file=sys.stderr)
+            log.warning("%s: a worker was lost (%s); shards %s go to another", stage.name, type(error).__name__,
+                        chunk)
             queue.insert(0, chunk)
             if live:
                 submit(min(live, key=lambda a: sum(1 for _, x in busy.values() if x is a)))

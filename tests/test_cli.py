@@ -251,3 +251,14 @@ def test_sandbox_check_checks_the_chosen_backend() -> None:
     assert res.returncode in (0, 1), res.stderr
     assert "(docker)" in res.stdout and "irgroups-sandbox-rust:" in res.stdout
     assert ("missing" in res.stdout) == (res.returncode == 1)
+
+
+def test_options_come_from_the_environment_and_the_log_level_from_v_q(tmp_path: Path) -> None:
+    env = {**os.environ, "IRGROUPS_BUILD_LIMIT": "2", "IRGROUPS_BUILD_LANGS": "python", "IRGROUPS_BUILD_AMPLIFY": "0"}
+    res = subprocess.run([sys.executable, "-m", "irgroups.cli", "-q", "build", "--out", str(tmp_path / "run"),
+                          "--no-progress", "--limit", "1"], capture_output=True, text=True, env=env, timeout=600)
+    assert res.returncode == 0, res.stdout + res.stderr
+    config = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert config["limit"] == 1 and config["langs"] == ["python"] and config["amplify"] == 0  # the flag wins
+    main_help = subprocess.run([sys.executable, "-m", "irgroups.cli", "--help"], capture_output=True, text=True).stdout
+    assert "IRGROUPS_BUILD_WORKERS" in main_help and "-q, --quiet" in main_help

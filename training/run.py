@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sys
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,8 @@ from irgroups.training.data import fitting, load_groups, load_prompts, ref_key
 from irgroups.training.reference import reference_logps
 from irgroups.training.reward import SandboxReward
 from irgroups.training.trainer import GepoBatches, MetricsFile, OORLTrainer, grpo_args
+
+log = logging.getLogger(__name__)
 
 # bf16 keeps 8 significant bits: an update smaller than half a unit in the last place of a weight
 # (|w| * 2^-9) rounds away. Adam's first updates are about lr in size, so this fraction of the
@@ -67,7 +69,7 @@ def _log(msg: str) -> None:
     from accelerate import PartialState
 
     if PartialState().is_main_process:
-        print(msg, file=sys.stderr)
+        log.info(msg)
 
 
 def gepo_batches(cfg: TrainConfig, model: Any, tokenizer: Any, precision: str, closing: list[int],

@@ -18,10 +18,22 @@ from irgroups.cli.stats import stats
 from irgroups.cli.train import train
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=epilog())
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"],
+                                          "auto_envvar_prefix": "IRGROUPS"}, epilog=epilog())
 @click.version_option(__version__, prog_name="irgroups")
-def main() -> None:
-    """Build verified IR-group datasets (GEPO / OORL) from programming problems with tests."""
+@click.option("-v", "--verbose", count=True, help="More log lines (-vv: debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Warnings and errors only.")
+def main(verbose: int, quiet: bool) -> None:
+    """Build verified IR-group datasets (GEPO / OORL) from programming problems with tests.
+
+    Every option can also come from the environment: IRGROUPS_<COMMAND>_<OPTION>, e.g.
+    IRGROUPS_BUILD_WORKERS=16 or IRGROUPS_BUILD_SANDBOX=docker (the command line wins)."""
+    import logging
+
+    level = logging.WARNING if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
+    for noisy in ("httpx", "urllib3", "filelock", "ray"):  # their INFO lines are not ours
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
 for command in (build, stats, sandbox, train, publish, eval_cmd, execute_cmd, report, llvm_groups):
