@@ -26,13 +26,17 @@ LLVM_TARGET = "llvm-ir"
 BACKENDS = ("reference", *MODEL_BACKENDS)
 _LIMITS = Limits()
 _SAMPLING = SamplingSettings()
+# the panels of `irgroups build --help`, in the order the fields first name them
+INPUT, TARGETS, SANDBOX, RUN, EXECUTOR, MODEL = ("Input and output", "Targets", "Sandbox and limits",
+                                                 "Run management", "Executor", "Candidates from a model")
 
 
 def opt(default: Any, help: str, **meta: Any) -> Any:  # noqa: A002 - mirrors argparse/click naming
     """A config field with its command-line metadata.
 
     meta: `flag` (the option's name when it is not the field's, e.g. "mutants"), `choices`,
-    `from_file` (the option takes a file, the field holds its text; the CLI default is the field's)."""
+    `from_file` (the option takes a file, the field holds its text; the CLI default is the field's),
+    `panel` (the `--help` panel the option is listed in)."""
     metadata = {"help": help, **meta}
     if callable(default) and not isinstance(default, type):
         return field(default_factory=default, metadata=metadata)
@@ -62,57 +66,64 @@ def split_targets(text: str) -> tuple[str, bool]:
 
 @dataclass
 class BuildConfig:
-    out: Path = opt(Path("runs/default"), "Run directory; the same command on the same directory resumes.")
+    out: Path = opt(Path("runs/default"), "Run directory; the same command on the same directory resumes.",
+                    panel=INPUT)
     langs: str = opt("rust,go,csharp",
                      "Target languages, comma-separated: " + ", ".join(languages.LANGUAGES) + " (aliases rs, cs, "
-                     "...); add llvm-ir for LLVM IR groups made from the cpp/rust candidates that pass.")
+                     "...); add llvm-ir for LLVM IR groups made from the cpp/rust candidates that pass.",
+                     panel=TARGETS)
     source: str = opt("humaneval,bundled",
-                      "Problem sources: humaneval, bundled, or paths to JSONL/parquet files in the neutral schema.")
-    workers: int = opt(lambda: os.cpu_count() or 1, "Parallel sandbox jobs.")
-    limit: int | None = opt(None, "Use only the first N problems.")
-    mutants_per_reference: int = opt(6, "Mutants per reference.", flag="mutants")
+                      "Problem sources: humaneval, bundled, or paths to JSONL/parquet files in the neutral schema.",
+                      panel=INPUT)
+    workers: int = opt(lambda: os.cpu_count() or 1, "Parallel sandbox jobs.", panel=SANDBOX)
+    limit: int | None = opt(None, "Use only the first N problems.", panel=INPUT)
+    mutants_per_reference: int = opt(6, "Mutants per reference.", flag="mutants", panel=TARGETS)
     # extra inputs per problem, expected values from the source program (irgroups/amplify); 0: off.
     # On the embedded default, 50 leave 2 of 246 equivalent members (0.8%) failing 200 independent
     # inputs per problem, and 100 leave the same 2 (a tie-order difference random lists rarely show),
     # at 1.16x and 1.31x the build time of no amplification (benchmarks/amplify_check.py, amplify_cost.py)
     amplify: int = opt(50, "Extra inputs per problem (amplified tests), expected values from running the python "
-                       "source; an input a verified reference fails is dropped. 0: off.")
-    shard_size: int = opt(8, "Problems per shard (resume granularity).")
-    seed: int = opt(0, "Seed for choosing mutants (and for sampling).")
+                       "source; an input a verified reference fails is dropped. 0: off.", panel=INPUT)
+    shard_size: int = opt(8, "Problems per shard (resume granularity).", panel=RUN)
+    seed: int = opt(0, "Seed for choosing mutants (and for sampling).", panel=RUN)
     # --- sandbox limits (the rest of Limits keeps its defaults; see irgroups/sandbox/base.py for why 5 s)
     run_timeout: float = opt(_LIMITS.run_seconds,
                              "CPU seconds per test program run (all of a problem's tests, all its threads and "
-                             "processes); the wall clock stops only programs that sleep, at 5x this.")
-    memory_mb: int = opt(_LIMITS.memory_mb, "Memory cap per job.")
+                             "processes); the wall clock stops only programs that sleep, at 5x this.",
+                             panel=SANDBOX)
+    memory_mb: int = opt(_LIMITS.memory_mb, "Memory cap per job.", panel=SANDBOX)
     cache_dir: Path | None = opt(None, "Verdict cache directory (default: <out>/cache); share it across runs to "
-                                 "skip repeated work.")
-    overwrite: bool = opt(False, "Delete --out first instead of resuming.")
-    progress: bool = opt(True, "Progress bars (--no-progress for logs and CI).")
+                                 "skip repeated work.", panel=RUN)
+    overwrite: bool = opt(False, "Delete --out first instead of resuming.", panel=RUN)
+    progress: bool = opt(True, "Progress bars (--no-progress for logs and CI).", panel=RUN)
     sandbox: str = opt("local", "Where code runs: bubblewrap namespaces on this host, or Docker containers "
-                       "(images: bash scripts/docker_images.sh).", choices=SANDBOXES)
+                       "(images: bash scripts/docker_images.sh).", choices=SANDBOXES, panel=SANDBOX)
     executor: str = opt("local", "Where stages run: this machine, or a Ray cluster (pip install 'irgroups[ray]'; "
-                        "README: Beyond one machine).", choices=("local", "ray"))
+                        "README: Beyond one machine).", choices=("local", "ray"), panel=EXECUTOR)
     ray_address: str | None = opt(None, "--executor ray: the cluster to join (the address `ray start --head` "
-                                  "prints); none starts Ray on this machine.")
+                                  "prints); none starts Ray on this machine.", panel=EXECUTOR)
     # --- who writes candidates
     backend: str = opt("reference", "Who writes candidates: the bundled references (model-free), transformers, "
-                       "an OpenAI-compatible server, or vLLM's offline engine.", choices=BACKENDS)
-    model: str | None = opt(None, "Model path or id (hf, vllm) or served model name (openai).")
-    samples: int = opt(_SAMPLING.samples, "Answers per prompt.")
-    temperature: float = opt(_SAMPLING.temperature, "Sampling temperature.")
-    top_p: float = opt(_SAMPLING.top_p, "Nucleus sampling: keep the smallest token set with this much probability.")
-    max_new_tokens: int = opt(_SAMPLING.max_new_tokens, "Longest answer, in tokens.")
-    stop: tuple[str, ...] = opt(_SAMPLING.stop, "Stop sequence (repeatable).")
+                       "an OpenAI-compatible server, or vLLM's offline engine.", choices=BACKENDS, panel=MODEL)
+    model: str | None = opt(None, "Model path or id (hf, vllm) or served model name (openai).", panel=MODEL)
+    samples: int = opt(_SAMPLING.samples, "Answers per prompt.", panel=MODEL)
+    temperature: float = opt(_SAMPLING.temperature, "Sampling temperature.", panel=MODEL)
+    top_p: float = opt(_SAMPLING.top_p, "Nucleus sampling: keep the smallest token set with this much probability.",
+                       panel=MODEL)
+    max_new_tokens: int = opt(_SAMPLING.max_new_tokens, "Longest answer, in tokens.", panel=MODEL)
+    stop: tuple[str, ...] = opt(_SAMPLING.stop, "Stop sequence (repeatable).", panel=MODEL)
     base_url: str = opt("http://127.0.0.1:8000/v1",
-                        "openai backend: the server's /v1 URL. The key comes from $OPENAI_API_KEY.")
-    api_mode: str = opt("chat", "openai backend: /chat/completions or /completions.", choices=("chat", "completion"))
-    concurrency: int = opt(16, "openai backend: requests in flight.")
-    batch_size: int = opt(8, "hf backend: prompts per generate call.")
-    tensor_parallel_size: int = opt(1, "vllm backend: GPUs per model.")
-    references: bool = opt(True, "Also use the bundled reference translations (and their mutants) as candidates.")
+                        "openai backend: the server's /v1 URL. The key comes from $OPENAI_API_KEY.", panel=MODEL)
+    api_mode: str = opt("chat", "openai backend: /chat/completions or /completions.", choices=("chat", "completion"),
+                        panel=MODEL)
+    concurrency: int = opt(16, "openai backend: requests in flight.", panel=MODEL)
+    batch_size: int = opt(8, "hf backend: prompts per generate call.", panel=MODEL)
+    tensor_parallel_size: int = opt(1, "vllm backend: GPUs per model.", panel=MODEL)
+    references: bool = opt(True, "Also use the bundled reference translations (and their mutants) as candidates.",
+                           panel=TARGETS)
     prompt_template: str = opt(TRANSLATE, "A file replacing the translation prompt template (fields: source_name, "
                                "source_lang, source_code, target_name, target_lang, signature, where).",
-                               from_file=True)
+                               from_file=True, panel=MODEL)
 
     def __post_init__(self) -> None:
         self.out = Path(self.out)

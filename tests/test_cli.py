@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -178,7 +179,7 @@ def test_a_recipe_key_that_is_no_option_or_a_bad_value_is_refused_naming_the_fil
         recipe.write_text(body)
         res = CliRunner().invoke(main, ["build", "--recipe", str(recipe), "--out", str(tmp_path / "o")])
         assert res.exit_code == USAGE, res.output
-        assert str(recipe) in res.output and says in res.output
+        assert str(recipe) in flat(res.output) and says in flat(res.output)  # rich-click wraps long messages
         assert not (tmp_path / "o").exists()
     recipe.write_text('[build]\nworkers = 0\n')  # checked by BuildConfig, as the flag is
     res = CliRunner().invoke(main, ["build", "--recipe", str(recipe), "--out", str(tmp_path / "o")])
@@ -238,9 +239,156 @@ def test_sandbox_option_on_every_command_that_runs_code() -> None:
         make_config(None, data="d", model="m", sandbox="podman")
 
 
-def test_eval_explains_backend_and_model() -> None:
-    params = {p.name: p for p in main.commands["eval"].params}
-    assert all(isinstance(params[n], click.Option) and params[n].help for n in ("backend", "model"))  # type: ignore[attr-defined]
+# --- help in panels, eval's options, recipes by name -----------------------------------------------------------
+
+def flat(text: str) -> str:
+    """--help's text with its lines joined and its whitespace collapsed."""
+    return " ".join(text.split())
+
+
+def panels_of(help_text: str) -> dict[str, str]:
+    """`--help` as rich-click draws it -> {option: the title of the panel it is listed in}."""
+    where: dict[str, str] = {}
+    title = None
+    for line in help_text.splitlines():
+        heading = re.match(r"\s*─+ (.+?) ─+\s*$", line)
+        if heading:
+            title = heading.group(1)
+            continue
+        option = re.match(r"  (?:\*  |   )?(?:(-\w)(?:, | |$))?(--[\w-]+)?", line)  # [*] [-v, ][--verbose]
+        if option and title:
+            for name in filter(None, option.groups()):
+                where[name] = title
+    return where
+
+
+BUILD_PANELS = ["Input and output", "Targets", "Sandbox and limits", "Run management", "Executor",
+                "Candidates from a model"]
+
+
+def test_build_help_lists_every_option_in_its_fields_panel_with_its_whole_help() -> None:
+    res = run("build", "--help")
+    assert res.returncode == 0, res.stderr
+    where = panels_of(res.stdout)
+    # the panels in this order, then click's own (--help)
+    assert list(dict.fromkeys(where.values())) == [*BUILD_PANELS, "Options"]
+    assert where["--recipe"] == "Input and output" and where["--help"] == "Options"
+    text = flat(res.stdout)
+    for f in fields(BuildConfig):
+        flag = "--" + option_name(f).replace("_", "-")
+        assert f.metadata.get("panel") in BUILD_PANELS, f.name  # a new field needs a panel
+        assert where.get(flag) == f.metadata["panel"], flag
+        assert flat(f.metadata["help"]) in text, f.name  # whole: no border or cut inside a wrapped help
+
+
+def test_train_help_has_panels_and_every_option_in_one() -> None:
+    from irgroups.training.config import TrainConfig
+
+    res = run("train", "--help")
+    assert res.returncode == 0, res.stderr
+    where = panels_of(res.stdout)
+    assert where["--preset"] == "Preset" and where["--no-progress"] == "Run management"
+    text = flat(res.stdout)
+    for f in fields(TrainConfig):
+        assert where.get("--" + f.name.replace("_", "-")) == f.metadata["panel"], f.name
+        assert flat(f.metadata["help"]) in text, f.name
+
+
+def test_eval_help_explains_every_option() -> None:
+    command = main.commands["eval"]
+    res = run("eval", "--help")
+    assert res.returncode == 0, res.stderr
+    text, where = flat(res.stdout), panels_of(res.stdout)
+    options = [p for p in command.params if isinstance(p, click.Option)]
+    for p in options:
+        assert p.help, p.name
+        assert flat(p.help) in text, p.name
+        assert where.get(p.opts[0]) in ("Benchmarks and output", "Candidates from a model", "Sandbox and limits"), p.name
+    names = {p.name for p in options}
+    assert {"concurrency", "stop", "sandbox", "workers", "backend", "model", "base_url"} <= names
+    # the options `build` has too are build's: the same help, and --stop repeatable
+    build_help = {option_name(f): f.metadata["help"] for f in fields(BuildConfig)}
+    by_name = {p.name: p for p in options}
+    for name in ("model", "top_p", "stop", "base_url", "concurrency", "sandbox"):
+        assert by_name[name].help == build_help[name], name
+    assert by_name["stop"].multiple and by_name["concurrency"].default == 16
+    assert where["--concurrency"] == where["--stop"] == "Candidates from a model"
+    assert where["--sandbox"] == where["--workers"] == "Sandbox and limits"
+
+
+def test_eval_passes_stop_concurrency_workers_and_sandbox_on(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    seen: dict[str, Any] = {}
+
+    class Engine:
+        def generate(self, requests: list[Any], on_answer: Any) -> None:
+            for req, samples in requests:
+                for i in samples:
+                    on_answer(req, i, f"answer {i}")
+
+        def close(self) -> None:
+            seen["closed"] = True
+
+    def make_backend(name: str, model: str, settings: SamplingSettings, **options: Any) -> Engine:
+        seen.update(backend=name, model=model, settings=settings, options=options)
+        return Engine()
+
+    def execute_rows(rows: list[Any], **kw: Any) -> list[dict[str, Any]]:
+        seen.update(completions=[r.completions for r in rows], execute=kw)
+        return []
+
+    monkeypatch.setattr("irgroups.evaluate.rendered.rendered_rows",
+                        lambda *a: [SimpleNamespace(prompt="fn f() {", completions=[])])
+    monkeypatch.setattr("irgroups.generate.backends.make_backend", make_backend)
+    monkeypatch.setattr("irgroups.evaluate.execute_rows", execute_rows)
+    args = ["eval", "--benchmark", "irgroups:rust", "--out", str(tmp_path / "e"), "--backend", "openai",
+            "--model", "m", "--samples", "2", "--stop", "\n}", "--stop", "END", "--concurrency", "3",
+            "--workers", "5", "--sandbox", "docker"]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert seen["settings"] == SamplingSettings(samples=2, temperature=0.2, top_p=0.95, max_new_tokens=512,
+                                                seed=0, stop=("\n}", "END"))
+    assert seen["options"] == {"base_url": "http://127.0.0.1:8000/v1", "concurrency": 3}  # as build gives them
+    assert seen["completions"] == [["answer 0", "answer 1"]] and seen["closed"]
+    assert (seen["execute"]["workers"], seen["execute"]["sandbox"]) == (5, "docker")
+    for flag in ("--concurrency", "--workers"):
+        bad = CliRunner().invoke(main, [*args, flag, "0"])
+        assert bad.exit_code == USAGE and f"{flag} must be at least 1, got 0" in bad.output
+
+
+def test_recipe_by_the_name_of_a_shipped_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from irgroups.cli.options import recipe_path
+    from irgroups.paths import pipelines_dir
+
+    shipped = pipelines_dir()
+    assert shipped is not None and recipe_path("default") == shipped / "default.toml"
+    seen = _captured_build(monkeypatch)
+    res = CliRunner().invoke(main, ["build", "--recipe", "default"])
+    assert res.exit_code == 0, res.output
+    assert seen[-1] == BuildConfig.from_options(read_recipe(shipped / "default.toml"))
+    # a name is looked up among the shipped recipes, in the package's pipelines folder
+    folder = tmp_path / "pipelines"
+    folder.mkdir()
+    (folder / "small.toml").write_text('[build]\nlangs = "python"\nmutants = 1\nout = "runs/small"\n')
+    (folder / "other.toml").write_text("[build]\n")
+    monkeypatch.setattr("irgroups.cli.options.pipelines_dir", lambda: folder)
+    res = CliRunner().invoke(main, ["build", "--recipe", "small", "--mutants", "3"])
+    assert res.exit_code == 0, res.output
+    assert (seen[-1].langs, seen[-1].mutants_per_reference, seen[-1].out) == ("python", 3, Path("runs/small"))
+    # a file path still wins over a name
+    (tmp_path / "small").write_text('[build]\nlangs = "go"\n')
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["build", "--recipe", "small"]).exit_code == 0
+    assert seen[-1].langs == "go"
+
+
+def test_an_unknown_recipe_name_lists_the_shipped_ones(tmp_path: Path) -> None:
+    res = run("build", "--recipe", "defualt", "--out", str(tmp_path / "o"))
+    assert res.returncode == USAGE
+    assert "no shipped recipe of that name; shipped recipes: default" in flat(res.stderr)
+    assert not (tmp_path / "o").exists()
 
 
 @pytest.mark.docker

@@ -19,68 +19,90 @@ PRECISIONS = ("auto", "fp32", "bf16", "bf16-pure")
 
 @dataclass
 class TrainConfig:
-    data: Path = opt(MISSING, "Run directory written by `irgroups build` (its groups/, llvm_groups/ and prompts/).")
-    model: str = opt(MISSING, "Policy to train: a local model directory or a model id; also the reference model.")
-    output: Path = opt(Path("checkpoints/oorl"), "Where checkpoints, metrics.jsonl and TensorBoard logs go.")
+    data: Path = opt(MISSING, "Run directory written by `irgroups build` (its groups/, llvm_groups/ and prompts/).",
+                     panel="Data, model and output")
+    model: str = opt(MISSING, "Policy to train: a local model directory or a model id; also the reference model.",
+                     panel="Data, model and output")
+    output: Path = opt(Path("checkpoints/oorl"), "Where checkpoints, metrics.jsonl and TensorBoard logs go.",
+                       panel="Data, model and output")
     algo: str = opt("reinforce_pp", "Advantages of the on-policy part: reinforce_pp (the paper's REINFORCE++: returns "
                     "with the KL folded into the reward, normalised over the whole batch) or grpo (rewards "
-                    "normalised within each prompt's samples, KL as a loss term).", choices=ADVANTAGES)
+                    "normalised within each prompt's samples, KL as a loss term).", choices=ADVANTAGES,
+                    panel="On-policy RL")
     # --- the OORL objective: L = w_rl * L_onpolicy + w_gepo * L_GEPO
-    w_rl: float = opt(1.0, "Weight of the on-policy RL loss.")
-    w_gepo: float = opt(0.01, "Weight of the GEPO loss (paper: 0.01).")
+    w_rl: float = opt(1.0, "Weight of the on-policy RL loss.", panel="On-policy RL")
+    w_gepo: float = opt(0.01, "Weight of the GEPO loss (paper: 0.01).", panel="GEPO")
     gepo_data: str = opt("groups", "GEPO groups to train on: groups (translations), llvm_groups (LLVM IR, the "
-                         "paper's own GEPO data) or both.", choices=GEPO_DATA)
-    gepo_beta: float = opt(0.1, "beta of the implicit reward beta*(log pi - log pi_ref) (paper: unstated; DPO default).")
-    gepo_lambda: float = opt(1.0, "lambda, weight of the variance of equivalent members' rewards (paper: 1).")
-    gepo_pairwise: bool = opt(False, "Use pairwise DPO over (equivalent, inequivalent) pairs instead (the ablation).")
+                         "paper's own GEPO data) or both.", choices=GEPO_DATA, panel="GEPO")
+    gepo_beta: float = opt(0.1, "beta of the implicit reward beta*(log pi - log pi_ref) (paper: unstated; DPO default).",
+                           panel="GEPO")
+    gepo_lambda: float = opt(1.0, "lambda, weight of the variance of equivalent members' rewards (paper: 1).",
+                             panel="GEPO")
+    gepo_pairwise: bool = opt(False, "Use pairwise DPO over (equivalent, inequivalent) pairs instead (the ablation).",
+                              panel="GEPO")
     gepo_groups_per_step: int = opt(2, "GEPO groups in each optimiser step, over all processes (a multiple of "
-                                    "their number: each process takes its share).")
-    gepo_max_equivalent: int = opt(4, "At most this many equivalent members per group and step (sampled).")
-    gepo_max_inequivalent: int = opt(4, "At most this many inequivalent members per group and step (sampled).")
+                                    "their number: each process takes its share).", panel="GEPO")
+    gepo_max_equivalent: int = opt(4, "At most this many equivalent members per group and step (sampled).",
+                                   panel="GEPO")
+    gepo_max_inequivalent: int = opt(4, "At most this many inequivalent members per group and step (sampled).",
+                                     panel="GEPO")
     # --- on-policy RL
-    rl_prompts_per_step: int = opt(2, "RL prompts per optimiser step, over all processes.")
-    rl_samples: int = opt(4, "Completions sampled per RL prompt.")
-    rl_max_new_tokens: int = opt(256, "Longest sampled completion, in tokens.")
-    rl_temperature: float = opt(1.0, "Sampling temperature of on-policy rollouts.")
-    rl_top_k: int = opt(0, "Sample from the top k tokens only (0 = all; 1 = greedy, for reproducible runs).")
-    clip_eps: float = opt(0.2, "PPO clip range epsilon.")
-    ppo_epochs: int = opt(1, "Updates per batch of rollouts; the clip acts from the second one (paper: unstated).")
+    rl_prompts_per_step: int = opt(2, "RL prompts per optimiser step, over all processes.", panel="On-policy RL")
+    rl_samples: int = opt(4, "Completions sampled per RL prompt.", panel="On-policy RL")
+    rl_max_new_tokens: int = opt(256, "Longest sampled completion, in tokens.", panel="On-policy RL")
+    rl_temperature: float = opt(1.0, "Sampling temperature of on-policy rollouts.", panel="On-policy RL")
+    rl_top_k: int = opt(0, "Sample from the top k tokens only (0 = all; 1 = greedy, for reproducible runs).",
+                        panel="On-policy RL")
+    clip_eps: float = opt(0.2, "PPO clip range epsilon.", panel="On-policy RL")
+    ppo_epochs: int = opt(1, "Updates per batch of rollouts; the clip acts from the second one (paper: unstated).",
+                          panel="On-policy RL")
     kl_coef: float = opt(0.0, "KL coefficient to the reference model: folded into the reward (reinforce_pp) or a "
-                         "loss term (grpo); 0 keeps no reference model in memory.")
+                         "loss term (grpo); 0 keeps no reference model in memory.", panel="On-policy RL")
     thinking: str = opt("template", "enable_thinking for chat templates that have it (Qwen3): template = the "
-                        "template's default, on, off.", choices=("template", "on", "off"))
-    langs: str = opt("", "Only train on these target languages (comma-separated); empty = all in the data.")
+                        "template's default, on, off.", choices=("template", "on", "off"), panel="On-policy RL")
+    langs: str = opt("", "Only train on these target languages (comma-separated); empty = all in the data.",
+                     panel="Data, model and output")
     # --- optimisation (paper preset: AdamW, lr 5e-7, cosine, 3% warm-up, no weight decay, batch 8)
-    learning_rate: float = opt(5e-7, "AdamW learning rate.")
-    weight_decay: float = opt(0.0, "AdamW weight decay.")
-    warmup_ratio: float = opt(0.03, "Fraction of steps of linear warm-up before the cosine decay.")
-    max_steps: int = opt(100, "Optimiser steps to run.")
-    grad_accum: int = opt(1, "Micro-batches per optimiser step (the rollouts of a step are split into them).")
-    max_grad_norm: float = opt(1.0, "Gradient clipping norm (0 = off).")
+    learning_rate: float = opt(5e-7, "AdamW learning rate.", panel="Optimisation")
+    weight_decay: float = opt(0.0, "AdamW weight decay.", panel="Optimisation")
+    warmup_ratio: float = opt(0.03, "Fraction of steps of linear warm-up before the cosine decay.",
+                              panel="Optimisation")
+    max_steps: int = opt(100, "Optimiser steps to run.", panel="Optimisation")
+    grad_accum: int = opt(1, "Micro-batches per optimiser step (the rollouts of a step are split into them).",
+                          panel="Optimisation")
+    max_grad_norm: float = opt(1.0, "Gradient clipping norm (0 = off).", panel="Optimisation")
     max_length: int = opt(2048, "Longest prompt+response sequence. RL prompts longer than max_length - "
-                          "rl_max_new_tokens are cut from the left; GEPO members that do not fit are dropped.")
-    seed: int = opt(0, "Seed for sampling groups, prompts and rollouts.")
-    device: str = opt("auto", "cpu or auto (the devices accelerate gives this process).", choices=("auto", "cpu"))
+                          "rl_max_new_tokens are cut from the left; GEPO members that do not fit are dropped.",
+                          panel="Optimisation")
+    seed: int = opt(0, "Seed for sampling groups, prompts and rollouts.", panel="Optimisation")
+    device: str = opt("auto", "cpu or auto (the devices accelerate gives this process).", choices=("auto", "cpu"),
+                      panel="Devices and precision")
     precision: str = opt("auto", "fp32; bf16 (fp32 master weights, bf16 autocast); bf16-pure (bf16 weights, "
                          "refused where the learning rate's updates would round away); auto = bf16 on a GPU "
-                         "that has it, else fp32.", choices=PRECISIONS)
-    gradient_checkpointing: bool = opt(True, "Recompute activations in the backward (less memory, ~30% slower).")
+                         "that has it, else fp32.", choices=PRECISIONS, panel="Devices and precision")
+    gradient_checkpointing: bool = opt(True, "Recompute activations in the backward (less memory, ~30% slower).",
+                                       panel="Devices and precision")
     # --- rollouts through vLLM (pip install 'irgroups[vllm]'), as TRL runs them
     vllm: str = opt("off", "Sample rollouts with vLLM: off (transformers' generate), colocate (an engine in each "
                     "training process) or server (`trl vllm-serve` on other GPUs); weights are synced every step.",
-                    choices=("off", "colocate", "server"))
-    vllm_server: str = opt("http://localhost:8000", "Base URL of the vLLM server (--vllm server).")
-    vllm_gpu_memory: float = opt(0.3, "Share of GPU memory a colocated vLLM engine may take.")
+                    choices=("off", "colocate", "server"), panel="Rollouts with vLLM")
+    vllm_server: str = opt("http://localhost:8000", "Base URL of the vLLM server (--vllm server).",
+                           panel="Rollouts with vLLM")
+    vllm_gpu_memory: float = opt(0.3, "Share of GPU memory a colocated vLLM engine may take.",
+                                 panel="Rollouts with vLLM")
     deepspeed: str = opt("", "A DeepSpeed JSON config (e.g. training/deepspeed/zero2_offload.json); or launch "
-                         "with an accelerate config that names one.")
+                         "with an accelerate config that names one.", panel="Devices and precision")
     # --- run management
-    save_every: int = opt(50, "Save a checkpoint every N steps (and at the end).")
-    keep_checkpoints: int = opt(2, "Keep the newest N checkpoints.")
-    log_every: int = opt(1, "Write metrics every N steps.")
-    resume: bool = opt(True, "Resume from the newest checkpoint in --output when there is one.")
-    workers: int = opt(2, "Sandbox workers computing rewards (per training process).")
+    save_every: int = opt(50, "Save a checkpoint every N steps (and at the end).", panel="Run management")
+    keep_checkpoints: int = opt(2, "Keep the newest N checkpoints.", panel="Run management")
+    log_every: int = opt(1, "Write metrics every N steps.", panel="Run management")
+    resume: bool = opt(True, "Resume from the newest checkpoint in --output when there is one.",
+                       panel="Run management")
+    workers: int = opt(2, "Sandbox workers computing rewards (per training process).",
+                       panel="Sandbox (the RL reward)")
     sandbox: str = opt("local", "Where the RL reward runs the answers: bubblewrap namespaces on this host, or Docker "
-                       "containers (images: bash scripts/docker_images.sh).", choices=SANDBOXES)
+                       "containers (images: bash scripts/docker_images.sh).", choices=SANDBOXES,
+                       panel="Sandbox (the RL reward)")
 
     def __post_init__(self) -> None:
         self.data = Path(self.data)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
+from rich_click import RichOption
 
-from irgroups.cli.options import option_of
+from irgroups.cli.options import F, option_of
 from irgroups.config import BuildConfig
 from irgroups.errors import ConfigError
 
@@ -18,7 +20,6 @@ RUN = click.Path(path_type=Path, exists=True, file_okay=False)
 
 # the same option (name, choices, default, help) as `build --sandbox`, for every command that runs code
 sandbox_option = option_of(BuildConfig, "sandbox")
-
 
 
 def console() -> Console:
@@ -55,5 +56,9 @@ def print_scores(scores: dict[str, Any]) -> None:
 ANSWERS_HELP = ("How answers become programs: a continuation of the prompt cut at the stop tokens (base models), a "
                 "chat answer extracted by the build's extractor (its imports merged with the prompt's, its own main "
                 "and tests dropped), or auto: chat when the answer has a code block or defines the function itself.")
-answers_option = click.option("--answers", type=click.Choice(["auto", "continuation", "chat"]), default="auto",
-                              show_default=True, help=ANSWERS_HELP)
+
+
+def answers_option(panel: str | None = None) -> Callable[[F], F]:
+    """`--answers`, in the `--help` panel `panel` (none: the command's Options)."""
+    return click.option("--answers", type=click.Choice(["auto", "continuation", "chat"]), default="auto",
+                        show_default=True, help=ANSWERS_HELP, cls=RichOption, panel=panel)

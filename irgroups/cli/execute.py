@@ -11,19 +11,22 @@ from irgroups.cli.errors import Command
 
 
 @click.command("execute", cls=Command)
-@click.option("--format", "fmt", type=click.Choice(["multipl-e", "humaneval-x"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["multipl-e", "humaneval-x"]), required=True,
+              help="Whose rows, tests and verdict rules: MultiPL-E's or HumanEval-X's.")
 @click.option("--input", "input_", required=True,
               help="Rows with completions: JSONL/parquet file, or hub:<dataset>[:<config>[:<split>]].")
 @click.option("--completions", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="Completions in a separate file ({task_id|name, completion|completions|generation}).")
 @click.option("--canonical", is_flag=True, help="HumanEval-X: judge each row's canonical_solution.")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Where results.jsonl (one verdict per completion) and scores.json go.")
 @click.option("--structural-equality", is_flag=True,
               help="C#: compare List/Dictionary results structurally (corrected score) instead of MultiPL-E's .Equals.")
-@click.option("--workers", type=int, default=2, show_default=True)
-@click.option("--run-timeout", type=float, default=10.0, show_default=True)
+@click.option("--workers", type=int, default=2, show_default=True, help="Parallel sandbox jobs.")
+@click.option("--run-timeout", type=float, default=10.0, show_default=True,
+              help="CPU seconds per test program run.")
 @click.option("-k", "ks", default="1,10,100", show_default=True, help="pass@k values.")
-@answers_option
+@answers_option()
 @sandbox_option
 def execute_cmd(fmt: str, input_: str, completions: Path | None, canonical: bool, out: Path,
                 structural_equality: bool, workers: int, run_timeout: float, ks: str, answers: str,

@@ -16,19 +16,22 @@ from irgroups.llvm.toolchain import LEVELS
 @click.argument("run", type=RUN)
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Where the shards go (default <run>/llvm_groups).")
-@click.option("--workers", type=int, default=2, show_default=True)
-@click.option("--levels", default=",".join(LEVELS), show_default=True)
-@click.option("--mutants-per-operator", type=int, default=2, show_default=True)
+@click.option("--workers", type=int, default=2, show_default=True, help="Parallel sandbox jobs.")
+@click.option("--levels", default=",".join(LEVELS), show_default=True,
+              help="Optimisation levels each source is compiled at, comma-separated (equivalent IRs).")
+@click.option("--mutants-per-operator", type=int, default=2, show_default=True,
+              help="IR mutants tried per mutation operator and source (inequivalent IRs once they fail).")
 @click.option("--max-sources-per-lang", type=int, default=1, show_default=True,
               help="Passing candidates per (problem, language) compiled to IR (references first).")
 @click.option("--max-equivalent", type=int, default=None, help="Keep at most N equivalent IRs per group.")
-@click.option("--max-inequivalent", type=int, default=8, show_default=True)
+@click.option("--max-inequivalent", type=int, default=8, show_default=True,
+              help="Keep at most N inequivalent IRs per group.")
 @click.option("--max-tokens", type=int, default=None, help="Drop IRs longer than N tokens.")
 @click.option("--pick", type=click.Choice(["shortest", "first"]), default="shortest", show_default=True,
               help="Which members a cap keeps.")
 @click.option("--tokenizer", default=None,
               help="Local tokenizer.json (or model dir) to count tokens with; default: cl100k pre-token rule.")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for choosing mutants.")
 @click.option("--overwrite", is_flag=True, help="Delete the llvm_groups shards first instead of resuming.")
 @sandbox_option
 def llvm_groups(run: Path, out: Path | None, workers: int, levels: str, mutants_per_operator: int,

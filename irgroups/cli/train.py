@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import click
+from rich_click import RichOption
 
 from irgroups.cli.errors import Command
 from irgroups.cli.options import config_options
@@ -14,12 +15,12 @@ from irgroups.training.config import PRESETS, TrainConfig
 
 
 @click.command(cls=Command)
-@click.option("--preset", type=click.Choice(list(PRESETS)), default=None,
+@click.option("--preset", type=click.Choice(list(PRESETS)), default=None, cls=RichOption, panel="Preset",
               help="Start from a preset: paper (REINFORCE++ with KL 0.01, AdamW, lr 5e-7, cosine, 3% warm-up, "
               "batch 8, w_gepo 0.01, lambda 1, bf16 with fp32 master weights) or tiny (CPU smoke runs). Options "
               "given here override it.")
-@click.option("--no-progress", is_flag=True, help="No progress bar.")
 @config_options(TrainConfig, defaults=False)
+@click.option("--no-progress", is_flag=True, help="No progress bar.", cls=RichOption, panel="Run management")
 def train(preset: str | None, no_progress: bool, **values: Any) -> None:
     """OORL: on-policy RL rewarded by the sandbox plus GEPO on the groups of a build, on TRL.
 
