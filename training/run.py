@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,6 @@ from irgroups.training.data import fitting, load_groups, load_prompts, ref_key
 from irgroups.training.reference import reference_logps
 from irgroups.training.reward import SandboxReward
 from irgroups.training.trainer import GepoBatches, MetricsFile, OORLTrainer, grpo_args
-
-log = logging.getLogger(__name__)
 
 # bf16 keeps 8 significant bits: an update smaller than half a unit in the last place of a weight
 # (|w| * 2^-9) rounds away. Adam's first updates are about lr in size, so this fraction of the
@@ -68,8 +66,8 @@ def load_model(cfg: TrainConfig, precision: str) -> tuple[Any, Any]:
 def _log(msg: str) -> None:
     from accelerate import PartialState
 
-    if PartialState().is_main_process:
-        log.info(msg)
+    if PartialState().is_main_process:  # status lines of the one process that speaks, on stderr
+        print(msg, file=sys.stderr, flush=True)
 
 
 def gepo_batches(cfg: TrainConfig, model: Any, tokenizer: Any, precision: str, closing: list[int],

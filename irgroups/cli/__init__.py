@@ -30,10 +30,18 @@ def main(verbose: int, quiet: bool) -> None:
     IRGROUPS_BUILD_WORKERS=16 or IRGROUPS_BUILD_SANDBOX=docker (the command line wins)."""
     import logging
 
+    # our own logger, with its own handler: a library that reconfigures the root logger on import
+    # (several do) cannot silence it
     level = logging.WARNING if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
-    for noisy in ("httpx", "urllib3", "filelock", "ray"):  # their INFO lines are not ours
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    ours = logging.getLogger("irgroups")
+    ours.handlers.clear()
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    ours.addHandler(handler)
+    ours.setLevel(level)
+    ours.propagate = False
+    if verbose > 1:
+        logging.basicConfig(level=logging.DEBUG, force=True)
 
 
 for command in (build, stats, sandbox, train, publish, eval_cmd, execute_cmd, report, llvm_groups):
