@@ -27,4 +27,6 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 .venv/bin/pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/pip install -q -e '.[dev,train,ray]'
+# HumanEval-X's Rust crates for this rustc (rlibs under /usr/local/lib/irgroups/rust-crates; once)
+.venv/bin/python -m irgroups.languages.rust_crates build || echo "(HumanEval-X Rust programs that use rand/regex/md5 will be unsupported)"
 echo "setup done: $(.venv/bin/irgroups --version)"

@@ -260,6 +260,21 @@ def _copy_host_toolchain(ctx: Path) -> None:
                         ignore=shutil.ignore_patterns("src", "rustc-src"))
 
 
+# (rust_crates is imported where used, so that `python -m irgroups.languages.rust_crates` runs it once)
+def _image_fingerprint() -> str:
+    """What the rust image copies of the host: its toolchain, and HumanEval-X's crates built for it."""
+    from irgroups.languages import rust_crates
+
+    return _host_version() + rust_crates.fingerprint()
+
+
+def _prepare_image(ctx: Path) -> None:
+    from irgroups.languages import rust_crates
+
+    _copy_host_toolchain(ctx)
+    rust_crates.copy_into(ctx)  # ctx/crates/<key>/: the image's /usr/local/lib/irgroups/rust-crates/<key>
+
+
 _LINKER_ATTRIBUTE = re.compile(r"#\s*!?\s*\[\s*(?:unsafe\s*\(\s*)?(?:link_section|no_mangle|export_name|used)\b")
 
 
@@ -361,7 +376,7 @@ class Rust(Language):
         "curl https://sh.rustup.rs -sSf | sh -s -- -y --profile minimal  (or: apt-get install -y rustc)",
         sysroot_cmd=("rustc", "--print", "sysroot"),
     )
-    docker = ImageSpec(("rustc", "--version"), fingerprint=_host_version, prepare=_copy_host_toolchain)
+    docker = ImageSpec(("rustc", "--version"), fingerprint=_image_fingerprint, prepare=_prepare_image)
     mutation = Mutation(
         binary_expression=("binary_expression",),
         integer_literal=("integer_literal",),
@@ -573,9 +588,11 @@ class Rust(Language):
     multipl_e_codes = ("rs", "rust")
     humaneval_x_prefix = "rust"
     entry_pattern = re.compile(r"^\s*(pub\s+)?fn\s+(?P<name>\w+)\s*[<(]")
-    # crates HumanEval-X's declarations use, and how a program shows it uses them: none can be fetched here
+    # crates HumanEval-X's declarations use, and how a program shows it uses them: built offline from
+    # Debian's sources where they can be (irgroups/languages/rust_crates.py), else such programs are unsupported
     HUMANEVAL_X_CRATES = {"rand": r"\brand::|\.gen_range|thread_rng", "regex": r"\bRegex\b|\bregex::",
                           "md5": r"\bmd5::"}
+    _WITH_CRATES = HUMANEVAL_X + "+crates"  # the batch key of programs built with the crates
     _USE = re.compile(r"^[ \t]*(?:pub\s+)?use\s+[^;]*;[ \t]*\n?", re.M)
     # what would mean something else inside a module of a bigger crate: the crate root (`crate::`,
     # a top-level `super`), crate attributes, exported macros, the process's arguments
@@ -622,18 +639,27 @@ class Rust(Language):
 
     def humaneval_x_program(self, prompt: str, code: str, tests: str, extra: dict[str, Any], spliced: bool,
                             limits: Limits) -> BenchProgram:
+        from irgroups.languages import rust_crates
+
         body = prompt + code + tests
         needed = [crate for crate, used in self.HUMANEVAL_X_CRATES.items() if re.search(used, body)]
+        declaration = extra.get("declaration", "")
+        externs: list[str] = []
         if needed:
-            raise Unsupported(f"needs external crate(s) {', '.join(needed)}, which cannot be fetched here")
-        # the declaration's `use rand/regex/md5` lines go when the code does not use the crate
-        declaration = "\n".join(line for line in extra.get("declaration", "").split("\n")
-                                if not re.match(r"\s*use\s+(rand|regex|md5)\b", line))
+            crates, why = rust_crates.ensure()
+            if crates is None:
+                raise Unsupported(f"needs external crate(s) {', '.join(needed)}, not available here: {why}")
+            externs = crates.rustc_args()  # all three, as the harness's cargo project has them
+        else:
+            # the declaration's `use rand/regex/md5` lines go when the code uses none of the crates
+            declaration = "\n".join(line for line in declaration.split("\n")
+                                    if not re.match(r"\s*use\s+(rand|regex|md5)\b", line))
         if spliced:
             body = self.drop_reimports(body, declaration)
         program = "\nfn main(){ \n } \n" + declaration + body
-        argv = ["rustc", "--test", "--edition", "2021", "-A", "warnings", "prog.rs", "-o", "prog"]
-        key = HUMANEVAL_X if self._bench_batchable(program, edition_2015=False) else None
+        argv = ["rustc", "--test", "--edition", "2021", "-A", "warnings", *externs, "prog.rs", "-o", "prog"]
+        key = (self._WITH_CRATES if externs else HUMANEVAL_X) if self._bench_batchable(program, edition_2015=False) \
+            else None
         return BenchProgram(self.name, program, Job(self.name, {"prog.rs": program}, ["{job}/prog"], argv,
                                                     limits=limits), EXIT_ZERO, key)
 
@@ -671,9 +697,13 @@ class Rust(Language):
         mods = "".join(f'#[path = "p{k}.rs"] mod irgroups_p{k};\n' for k, _ in items)
         # short diagnostics: one line per error, starting with the file it is about
         common = ["--error-format=short", "main.rs", "-o", "prog"]
-        if items[0][1].batch_key == HUMANEVAL_X:
+        if items[0][1].batch_key in (HUMANEVAL_X, self._WITH_CRATES):
+            from irgroups.languages import rust_crates
+
             files["main.rs"] = mods
-            return BatchProgram(files, ["rustc", "--test", "--edition", "2021", "-A", "warnings", *common],
+            crates = rust_crates.ensure()[0] if items[0][1].batch_key == self._WITH_CRATES else None
+            externs = crates.rustc_args() if crates is not None else []
+            return BatchProgram(files, ["rustc", "--test", "--edition", "2021", "-A", "warnings", *externs, *common],
                                 [["{job}/prog", f"irgroups_p{k}::"] for k, _ in items], blame=r"^p(\d+)\.rs:\d+:\d+: error")
         for k, p in items:
             files[f"p{k}.rs"] = p.source + "\npub fn irgroups_entry() -> impl ::std::process::Termination { main() }\n"
