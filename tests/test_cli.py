@@ -410,3 +410,22 @@ def test_options_come_from_the_environment_and_the_log_level_from_v_q(tmp_path: 
     assert config["limit"] == 1 and config["langs"] == ["python"] and config["amplify"] == 0  # the flag wins
     main_help = subprocess.run([sys.executable, "-m", "irgroups.cli", "--help"], capture_output=True, text=True).stdout
     assert "IRGROUPS_BUILD_WORKERS" in main_help and "-q, --quiet" in main_help
+
+
+def test_sandbox_check_says_which_cgroup_hierarchy(tmp_path: Path) -> None:
+    from irgroups.sandbox.local import cgroup_version
+
+    layouts = {"none": [], "v1": ["memory/"], "v2": ["cgroup.controllers"],
+               "hybrid": ["memory/", "unified/cgroup.controllers"]}
+    for expected, entries in layouts.items():
+        root = tmp_path / expected
+        root.mkdir()
+        for e in entries:
+            target = root / e
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.mkdir() if e.endswith("/") else target.write_text("memory pids\n")
+        assert cgroup_version(root) == expected
+    res = subprocess.run([sys.executable, "-m", "irgroups.cli", "sandbox", "check"], capture_output=True, text=True,
+                         env={**os.environ, "COLUMNS": "200"}, timeout=300)
+    assert f"cgroup {cgroup_version()} hierarchy" in " ".join(res.stdout.split())
+    assert "rust crates for HumanEval-X" in res.stdout

@@ -51,8 +51,22 @@ def sandbox_check(sandbox: str) -> None:
         for p in problems:
             Console().print(f"[red]sandbox:[/red] {p}")
         if isinstance(box, LocalSandbox):
-            limits = "cgroup v1 memory+pids limits" if box.has_cgroups else "rlimits only (cgroups not writable here)"
+            from irgroups.languages import rust_crates
+            from irgroups.sandbox.local import cgroup_version
+
+            version = cgroup_version()
+            if box.has_cgroups:
+                limits = f"cgroup {version} hierarchy, v1 memory+pids limits in use"
+            else:
+                limits = (f"cgroup {version} hierarchy; rlimits only (the sandbox writes v1 memory/pids cgroups, "
+                          "and none is writable here)")
             Console().print(f"local sandbox: bubblewrap namespaces, no network; {limits}")
+            crates = rust_crates.built()
+            why = "" if crates else rust_crates.missing()
+            Console().print("rust crates for HumanEval-X (rand, regex, md5): "
+                            + (f"built in {crates.dir}" if crates else
+                               f"not built ({why or 'run: python -m irgroups.languages.rust_crates build'}); "
+                               "programs that use them are unsupported"))
         else:
             Console().print("docker sandbox: one container per worker and language, --network none, read-only root")
     finally:

@@ -65,6 +65,14 @@ ETC_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/l
 BWRAP_FAILED = 127  # exit code when bwrap or prlimit cannot exec the command
 
 
+def cgroup_version(root: Path = CGROUP_ROOT) -> str:
+    """Which cgroup hierarchy this host mounts: "v2" (unified: cgroup.controllers at the root),
+    "v1" (a memory controller directory), "hybrid" (both) or "none"."""
+    v2 = (root / "cgroup.controllers").is_file() or (root / "unified" / "cgroup.controllers").is_file()
+    v1 = (root / "memory").is_dir()
+    return "hybrid" if v1 and v2 else "v2" if v2 else "v1" if v1 else "none"
+
+
 def cgroups_available() -> bool:
     try:
         for ctrl in ("memory", "pids"):
