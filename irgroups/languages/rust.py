@@ -229,7 +229,8 @@ mod irgroups_table {
 
 
 @functools.cache
-def _host_sysroot() -> str | None:
+def host_sysroot() -> str | None:
+    """This host's rustc sysroot (None without a working rustc); also what rust_crates builds with."""
     try:
         out = subprocess.run(["rustc", "--print", "sysroot"], capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
@@ -240,7 +241,7 @@ def _host_sysroot() -> str | None:
 
 def _host_version() -> str:
     """What the Docker image copies of the host (its hash changes with it)."""
-    root = _host_sysroot()
+    root = host_sysroot()
     if root is None:
         return "no-host-rust"
     out = subprocess.run([os.path.join(root, "bin", "rustc"), "-vV"], capture_output=True, text=True, timeout=60)
@@ -249,7 +250,7 @@ def _host_version() -> str:
 
 def _copy_host_toolchain(ctx: Path) -> None:
     """The host's toolchain into the image's build context, so versions match the local backend."""
-    root = _host_sysroot()
+    root = host_sysroot()
     if root is None:
         raise SystemExit("rust: no host toolchain (`rustc --print sysroot`) to copy; install rustup's stable, "
                          "or build sandboxes/docker/rust/Dockerfile.official from a registry")

@@ -38,6 +38,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from irgroups.languages.rust import host_sysroot
 from irgroups.paths import sandboxes_dir
 
 log = logging.getLogger(__name__)
@@ -85,18 +86,8 @@ def source_dir() -> Path | None:
 
 
 @functools.cache
-def _sysroot() -> str | None:
-    try:
-        out = subprocess.run(["rustc", "--print", "sysroot"], capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    root = out.stdout.strip()
-    return root if out.returncode == 0 and os.path.isdir(root) else None
-
-
-@functools.cache
 def _rustc_vv() -> str:
-    root = _sysroot()
+    root = host_sysroot()
     if root is None:
         return ""
     out = subprocess.run([os.path.join(root, "bin", "rustc"), "-vV"], capture_output=True, text=True, timeout=60)
@@ -131,7 +122,7 @@ def built() -> Built | None:
 
 
 def _cargo() -> str | None:
-    root = _sysroot()
+    root = host_sysroot()
     local = os.path.join(root, "bin", "cargo") if root else ""
     return local if local and os.access(local, os.X_OK) else shutil.which("cargo")
 
@@ -147,7 +138,7 @@ def _sources() -> dict[str, str]:
 
 def missing() -> str:
     """Why the crates cannot be built here ("" when they can)."""
-    if _sysroot() is None:
+    if host_sysroot() is None:
         return "no rustc"
     if source_dir() is None:
         return "sandboxes/rust-crates not found"
@@ -179,7 +170,7 @@ def build(force: bool = False) -> Built:
 
 
 def _build_locked() -> Built:
-    src, cargo, root = source_dir(), _cargo(), _sysroot()
+    src, cargo, root = source_dir(), _cargo(), host_sysroot()
     assert src is not None and cargo is not None and root is not None
     dest = ROOT / key()
     log.info("building the HumanEval-X Rust crates (rand 0.4 API, regex, md5) into %s", dest)
