@@ -1,0 +1,3 @@
+long long add(long long x, long long y) {
+    return x + y;
+}

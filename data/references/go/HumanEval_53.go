@@ -1,0 +1,5 @@
+package main
+
+func Add(x int, y int) int {
+	return x + y
+}
