@@ -78,6 +78,16 @@ class BuildConfig:
     workers: int = opt(lambda: os.cpu_count() or 1, "Parallel sandbox jobs.", panel=SANDBOX)
     limit: int | None = opt(None, "Use only the first N problems.", panel=INPUT)
     mutants_per_reference: int = opt(6, "Mutants per reference.", flag="mutants", panel=TARGETS)
+    rewrites_per_reference: int = opt(4, "Equivalence-preserving rewrites per reference (renamed locals, loop forms, "
+                                      "inverted ifs, ...); each is executed and labelled like any candidate.",
+                                      flag="rewrites", panel=TARGETS)
+    max_equivalent: int | None = opt(None, "At most this many equivalent members per group: the reference first, "
+                                     "then the most different from those already picked.", panel=TARGETS)
+    max_inequivalent: int | None = opt(None, "At most this many inequivalent members per group, failure kinds "
+                                       "taking turns.", panel=TARGETS)
+    max_kind_share: float | None = opt(None, "At most this share (0-1] of a group's inequivalent members of one "
+                                       "failure kind (compile_error, wrong_output, ...); at least one is kept.",
+                                       panel=TARGETS)
     # extra inputs per problem, expected values from the source program (irgroups/amplify); 0: off.
     # On the embedded default, 50 leave 2 of 246 equivalent members (0.8%) failing 200 independent
     # inputs per problem, and 100 leave the same 2 (a tie-order difference random lists rarely show),
@@ -189,7 +199,8 @@ class BuildConfig:
         langs = [lang.name for lang in languages.parse_list(text)] + ([LLVM_TARGET] if llvm else [])
         blob = json.dumps({
             "langs": langs, "source": self.source, "limit": self.limit, "mutants": self.mutants_per_reference,
-            "amplify": self.amplify,
+            "amplify": self.amplify, "rewrites": self.rewrites_per_reference,
+            "pick": [self.max_equivalent, self.max_inequivalent, self.max_kind_share],
             "shard_size": self.shard_size, "seed": self.seed, "limits": asdict(self.limits),
             "backend": self.backend, "model": self.model,
             "sampling": asdict(self.sampling) if self.backend != "reference" else None,

@@ -95,7 +95,8 @@ def build(cfg: BuildConfig, log: Callable[[str], None] = print, executor: Execut
             "langs": [lang.name for lang in langs], "source": cfg.source, "limit": cfg.limit,
             "backend": cfg.backend, "model": cfg.model,
             "sampling": asdict(cfg.sampling) if cfg.backend != "reference" else None,
-            "mutants_per_reference": cfg.mutants_per_reference, "amplify": cfg.amplify, "seed": cfg.seed,
+            "mutants_per_reference": cfg.mutants_per_reference,
+            "rewrites_per_reference": cfg.rewrites_per_reference, "amplify": cfg.amplify, "seed": cfg.seed,
             "references": cfg.references,
             "limits": asdict(cfg.limits), "config_hash": chash, "tools": tools,
         })

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4  # 3: amplified tests; results judged outside the sandbox. 4: a group per (problem, language)
+# 3: amplified tests; results judged outside the sandbox. 4: a group per (problem, language).
+# 5: rewrites among the candidates; groups carry equivalent_diversity
+SCHEMA_VERSION = 5
 
 SIGNATURE = pa.struct([
     ("params", pa.list_(pa.struct([("name", pa.string()), ("type", pa.string())]))),
@@ -103,6 +105,8 @@ GROUPS = pa.schema([  # one GEPO group per (problem, target language): every mem
     ("langs", pa.list_(pa.string())),  # [lang], kept for readers of the older shape
     ("equivalent", pa.list_(MEMBER)),
     ("inequivalent", pa.list_(MEMBER)),
+    # mean token distance over pairs of equivalent members (irgroups/variety.py); null with one
+    ("equivalent_diversity", pa.float64()),
     ("tests", pa.int32()),  # the problem's original tests
     ("amplified_tests", pa.int32()),  # and its amplified ones: every member was judged on both
     # shares of the problem's compiled mutants killed by the original tests, and by all tests

@@ -12,8 +12,9 @@ from rich.console import Console
 from rich.table import Table
 
 from irgroups import strength
-from irgroups.columns import num_rows, read_columns
+from irgroups.columns import num_rows, read_columns, read_leaves
 from irgroups.execute import STATUSES
+from irgroups.generate.rewrite import operators_of as rewrite_operators
 
 KINDS = ("wrong_output", "runtime_error", "timeout", "memory_limit", "compile_error")
 
@@ -58,6 +59,11 @@ def summarise_run(run: Path) -> dict[str, Any]:
     amplify = _amplify_totals(run)
     labels = read_columns(run, "labels",
                           ["problem_id", "lang", "origin", "equivalent", "kind", "failed_original"]).to_pylist()
+    variety = _variety(run) if groups.height else {}
+    rewrites = _rewrites(labels)
+    for lang, s in per_lang.items():
+        s["variety"] = variety.get(lang)
+        s["rewrites"] = rewrites.get(lang, {"total": 0, "failed": 0, "per_operator": {}})
     return {
         "amplify": amplify,
         "test_strength": strength.summary(labels),
@@ -67,9 +73,43 @@ def summarise_run(run: Path) -> dict[str, Any]:
         "skipped_reasons": dict(Counter(_reason_kind(s["reason"]) for s in skipped)),
         "groups": groups.height,
         "no_group": dict(_stats(run, "groups", "no_group")),
+        "members_left_out": dict(_stats(run, "groups", "members_left_out")),
         "dropped": dict(_stats(run, "candidates", "dropped") + _stats(run, "labels", "dropped")),
         "per_language": per_lang,
     }
+
+
+def _variety(run: Path) -> dict[str, dict[str, Any]]:
+    """Per language: how many groups have how many equivalent members, the share with 3 or more,
+    and the mean equivalent_diversity (irgroups/variety.py) over groups with two or more."""
+    rows = read_leaves(run, "groups", ["lang", "equivalent.list.element.candidate_id", "equivalent_diversity"])
+    out: dict[str, dict[str, Any]] = {}
+    for lang in sorted({r["lang"] for r in rows}):
+        mine = [r for r in rows if r["lang"] == lang]
+        sizes = Counter(len(r["equivalent"]) for r in mine)
+        div = [r["equivalent_diversity"] for r in mine if r["equivalent_diversity"] is not None]
+        out[lang] = {"equivalent_sizes": {str(k): sizes[k] for k in sorted(sizes)},
+                     "share_3_or_more": sum(v for k, v in sizes.items() if k >= 3) / len(mine),
+                     "mean_diversity": sum(div) / len(div) if div else None}
+    return out
+
+
+def _rewrites(labels: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per language: rewrites labelled, and those that failed (each a bug of its operators:
+    counted against every operator of its chain), per operator."""
+    out: dict[str, dict[str, Any]] = {}
+    for lab in labels:
+        ops = rewrite_operators(lab["origin"])
+        if not ops:
+            continue
+        cell = out.setdefault(lab["lang"], {"total": 0, "failed": 0, "per_operator": {}})
+        cell["total"] += 1
+        cell["failed"] += not lab["equivalent"]
+        for op in ops:
+            per = cell["per_operator"].setdefault(op, {"total": 0, "failed": 0})
+            per["total"] += 1
+            per["failed"] += not lab["equivalent"]
+    return out
 
 
 def _amplify_totals(run: Path) -> dict[str, Any]:
@@ -82,6 +122,29 @@ def _amplify_totals(run: Path) -> dict[str, Any]:
         kept += a.get("kept", 0)
         dropped.update(a.get("dropped", {}))
     return {"proposed": proposed, "kept": kept, "dropped": dict(sorted(dropped.items()))}
+
+
+def _print_variety(summary: dict[str, Any], console: Console) -> None:
+    table = Table(title="equivalent members per group, and rewrites")
+    for c in ("lang", "groups by equivalent members", ">= 3", "mean diversity", "rewrites failed",
+              "failed by operator"):
+        table.add_column(c, justify="left" if c in ("lang", "groups by equivalent members", "failed by operator")
+                         else "right")
+    rows = 0
+    for lang, s in summary["per_language"].items():
+        v, r = s.get("variety"), s.get("rewrites") or {}
+        if not v and not r.get("total"):
+            continue
+        rows += 1
+        sizes = " ".join(f"{k}:{n}" for k, n in (v or {}).get("equivalent_sizes", {}).items())
+        div = (v or {}).get("mean_diversity")
+        failed_ops = ", ".join(f"{op} {c['failed']}/{c['total']}" for op, c in sorted(r.get("per_operator", {}).items())
+                               if c["failed"])
+        table.add_row(lang, sizes, f"{(v or {}).get('share_3_or_more', 0):.1%}",
+                      "-" if div is None else f"{div:.3f}", f"{r.get('failed', 0)}/{r.get('total', 0)}",
+                      failed_ops or "none")
+    if rows:
+        console.print(table)
 
 
 def _reason_kind(reason: str) -> str:
@@ -101,6 +164,7 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
                                                    "sandbox_error")),
                       f"{s['mutant_survivors']}/{s['mutants']}", str(s["groups"]))
     console.print(table)
+    _print_variety(summary, console)
     if summary.get("llvm_ir"):
         console.print(f"llvm-ir groups: {summary['llvm_ir']['groups']} "
                       f"({summary['llvm_ir']['cross_language_groups']} with IRs from two source languages)")
@@ -124,8 +188,10 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
             for op, cell in ops.items():
                 killed.add_row(lang, op, str(cell["survivors"]), str(cell["killed"]))
         console.print(killed)
-    for title, key in (("no group (per problem and language)", "no_group"), ("dropped", "dropped")):
-        if summary[key]:
+    for title, key in (("no group (per problem and language)", "no_group"), ("dropped", "dropped"),
+                       ("members left out by --max-equivalent / --max-inequivalent / --max-kind-share",
+                        "members_left_out")):
+        if any(summary.get(key, {}).values()):
             console.print(f"{title}: " + ", ".join(f"{k}: {v}" for k, v in sorted(summary[key].items())))
     bad = sum(s["sandbox_error"] for s in summary["per_language"].values())
     if bad:

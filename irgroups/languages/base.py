@@ -73,6 +73,38 @@ class Mutation:
     statement_skip: tuple[str, ...] = ()  # statements whose removal is pointless (comments...)
 
 
+@dataclass(frozen=True)
+class Rewriting:
+    """What the equivalence-preserving rewrites (irgroups/generate/rewrite.py) need of a language:
+    tree-sitter node types, the syntax family whose loops, blocks and declarations they write
+    (`style`: rewrite.C_FAMILY, PAREN_FREE or EXPRESSION), and how names are cased."""
+
+    style: str
+    name_case: str  # "snake" or "camel": how a new name is spelled
+    functions: tuple[str, ...]
+    bindings: tuple[tuple[str, str | None], ...]  # (node type, field): identifiers there are declared names
+    blocks: tuple[str, ...]  # nodes whose named children are a statement sequence
+    ifs: tuple[str, ...]
+    while_loops: tuple[str, ...]
+    counting_loops: tuple[str, ...]  # C-style three-clause loops
+    continue_types: tuple[str, ...]
+    returns: tuple[str, ...]
+    temp: str  # a declaration of a temporary: "let {name} = {expr};"
+    number_literals: tuple[str, ...]
+    leaf_values: tuple[str, ...]  # literals an operand may hold
+    access: tuple[str, ...]  # index and field reads
+    access_leaves: tuple[str, ...] = ()
+    binary: tuple[str, ...] = ("binary_expression",)
+    unary: tuple[str, ...] = ("unary_expression",)
+    paren: tuple[str, ...] = ("parenthesized_expression",)
+    pattern_types_skip: tuple[str, ...] = ()  # patterns whose `type` field is a path (Rust's Some(x))
+    rename_unsafe: tuple[tuple[str, str | None], ...] = ()  # a name found here is never renamed
+    keep_names: tuple[str, ...] = ()
+    reserved: frozenset[str] = frozenset()  # words a new name must not be (keywords, builtins)
+    string_types: tuple[str, ...] = ()  # strings that can name a variable (Rust's format!("{x}"))
+    no_temp: tuple[str, ...] = ()  # returned values a temporary cannot hold (null, lambdas, braced lists)
+
+
 @functools.cache
 def tree_sitter_language(module: str) -> TSLanguage:
     return TSLanguage(importlib.import_module(module).language())
@@ -89,6 +121,7 @@ class Language(ABC):
     keeps_blanks: bool = False  # normalising code keeps runs of blanks (indentation is syntax)
     toolchain: Toolchain
     mutation: Mutation
+    rewriting: Rewriting | None = None
     # the Docker image (sandboxes/docker/<name>/): None = its folder alone, checked by toolchain.version_cmd
     docker: ImageSpec | None = None
     # the source of a problem in this language runs as a candidate does (amplification asks it)

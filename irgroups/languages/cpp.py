@@ -14,6 +14,7 @@ from irgroups import types as T
 from irgroups.languages.base import (
     Language,
     Mutation,
+    Rewriting,
     Toolchain,
     escape_string,
     float_literal,
@@ -190,6 +191,38 @@ class Cpp(Language):
         block=("compound_statement",),
         argument_list=("argument_list",),
         statement_skip=("comment",),
+    )
+    rewriting = Rewriting(
+        reserved=frozenset({
+            "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case",
+            "catch", "char", "char16_t", "char32_t", "class", "compl", "const", "constexpr", "const_cast",
+            "continue", "decltype", "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit",
+            "export", "extern", "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable",
+            "namespace", "new", "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private",
+            "protected", "public", "register", "reinterpret_cast", "return", "short", "signed", "sizeof", "static",
+            "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true",
+            "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile",
+            "wchar_t", "while", "xor", "xor_eq", "std", "main"
+        }),
+        style="c-family",
+        name_case="snake",
+        functions=("function_definition",),
+        bindings=(("parameter_declaration", "declarator"), ("init_declarator", "declarator"),
+                  ("for_range_loop", "declarator"), ("optional_parameter_declaration", "declarator")),
+        blocks=("compound_statement",),
+        ifs=("if_statement",),
+        while_loops=("while_statement",),
+        counting_loops=("for_statement",),
+        continue_types=("continue_statement",),
+        returns=("return_statement",),
+        temp="auto {name} = {expr};",
+        number_literals=("number_literal",),
+        leaf_values=("number_literal", "true", "false", "char_literal"),
+        access=("subscript_expression", "field_expression", "subscript_argument_list"),
+        access_leaves=("field_identifier",),
+        rename_unsafe=(("qualified_identifier", None), ("template_function", None), ("field_designator", None)),
+        keep_names=("std", "main"),
+        no_temp=("initializer_list", "lambda_expression", "nullptr", "null", "compound_literal_expression"),
     )
     display_name = "C++"
     extra_fence_tags = ("cc", "hpp", "c", "h")

@@ -15,6 +15,7 @@ from irgroups.languages.base import (
     BatchProgram,
     Language,
     Mutation,
+    Rewriting,
     Toolchain,
     escape_string,
     float_literal,
@@ -163,6 +164,39 @@ class CSharp(Language):
         block=("block",),
         argument_list=("argument_list",),
         statement_skip=("comment",),
+    )
+    rewriting = Rewriting(
+        reserved=frozenset({
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+            "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit",
+            "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int",
+            "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
+            "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
+            "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try",
+            "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile",
+            "while", "var", "dynamic", "value", "async", "await", "yield", "nameof", "when"
+        }),
+        style="c-family",
+        name_case="camel",
+        functions=("method_declaration", "local_function_statement", "constructor_declaration"),
+        bindings=(("parameter", "name"), ("variable_declarator", "name"), ("foreach_statement", "left"),
+                  ("declaration_expression", "name"), ("catch_declaration", "name")),
+        blocks=("block",),
+        ifs=("if_statement",),
+        while_loops=("while_statement",),
+        counting_loops=("for_statement",),
+        continue_types=("continue_statement",),
+        returns=("return_statement",),
+        temp="var {name} = {expr};",
+        number_literals=("integer_literal", "real_literal"),
+        leaf_values=("integer_literal", "real_literal", "boolean_literal", "character_literal"),
+        access=("element_access_expression", "member_access_expression", "bracketed_argument_list", "argument"),
+        unary=("prefix_unary_expression",),
+        rename_unsafe=(("member_access_expression", "name"), ("name_colon", None), ("argument", "name"),
+                       ("qualified_name", None), ("generic_name", None), ("name_equals", None)),
+        no_temp=("null_literal", "lambda_expression", "default_expression", "anonymous_method_expression",
+                 "implicit_object_creation_expression", "initializer_expression", "anonymous_object_creation_expression",
+                 "switch_expression", "conditional_expression"),
     )
     display_name = "C#"
     extra_fence_tags = ("c-sharp", "dotnet")

@@ -21,6 +21,7 @@ from irgroups.languages.base import (
     BatchProgram,
     Language,
     Mutation,
+    Rewriting,
     Toolchain,
     escape_string,
     float_literal,
@@ -251,6 +252,34 @@ class Go(Language):
         block=("block", "statement_list"),
         argument_list=("argument_list",),
         statement_skip=("comment",),
+    )
+    rewriting = Rewriting(
+        reserved=frozenset({
+            "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func",
+            "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct",
+            "switch", "type", "var", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+            "make", "max", "min", "new", "panic", "print", "println", "real", "recover", "any", "bool", "byte",
+            "error", "float32", "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint",
+            "uint8", "uint16", "uint32", "uint64", "uintptr", "true", "false", "nil", "iota"
+        }),
+        style="paren-free",
+        name_case="camel",
+        functions=("function_declaration", "method_declaration", "func_literal"),
+        bindings=(("parameter_declaration", "name"), ("short_var_declaration", "left"), ("var_spec", "name"),
+                  ("range_clause", "left"), ("const_spec", "name")),
+        blocks=("statement_list",),
+        ifs=("if_statement",),
+        while_loops=("for_statement",),
+        counting_loops=("for_statement",),
+        continue_types=("continue_statement",),
+        returns=("return_statement",),
+        temp="{name} := {expr}",
+        number_literals=("int_literal", "float_literal"),
+        leaf_values=("int_literal", "float_literal", "true", "false", "rune_literal"),
+        access=("index_expression", "selector_expression"),
+        access_leaves=("field_identifier", "package_identifier"),
+        rename_unsafe=(("keyed_element", None), ("literal_element", None), ("labeled_statement", None)),
+        no_temp=("nil", "func_literal"),
     )
     display_name = "Go"
     code_start = re.compile(r"^(package \w|import [(\"]|func |type \w)")

@@ -22,6 +22,7 @@ from irgroups.languages.base import (
     BatchProgram,
     Language,
     Mutation,
+    Rewriting,
     Toolchain,
     escape_string,
     float_literal,
@@ -384,6 +385,36 @@ class Rust(Language):
         block=("block",),
         argument_list=("arguments",),
         statement_skip=("line_comment", "block_comment"),
+    )
+    rewriting = Rewriting(
+        reserved=frozenset({
+            "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+            "false", "fn", "for", "if", "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "pub",
+            "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+            "union", "unsafe", "use", "where", "while", "yield"
+        }),
+        style="expression",
+        name_case="snake",
+        functions=("function_item",),
+        bindings=(("parameter", "pattern"), ("let_declaration", "pattern"), ("for_expression", "pattern"),
+                  ("closure_parameters", None), ("let_condition", "pattern")),
+        blocks=("block",),
+        ifs=("if_expression",),
+        while_loops=("while_expression",),
+        counting_loops=(),
+        continue_types=("continue_expression",),
+        returns=("return_expression",),
+        temp="let {name} = {expr};",
+        number_literals=("integer_literal", "float_literal"),
+        leaf_values=("integer_literal", "float_literal", "boolean_literal", "char_literal"),
+        access=("index_expression", "field_expression"),
+        access_leaves=("field_identifier",),
+        pattern_types_skip=("tuple_struct_pattern", "struct_pattern"),
+        rename_unsafe=(("scoped_identifier", None), ("shorthand_field_initializer", None), ("field_pattern", None),
+                       ("macro_invocation", "macro"), ("scoped_type_identifier", None)),
+        keep_names=("self", "Self"),
+        string_types=("string_literal", "raw_string_literal"),
+        no_temp=("unit_expression", "closure_expression"),
     )
     display_name = "Rust"
     code_start = re.compile(r"^(pub(\(crate\))? )?(fn |use |struct |enum |impl[ <]|const |static |mod |trait |#\[|#!\[)")

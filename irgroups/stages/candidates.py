@@ -1,4 +1,5 @@
-"""problems -> candidates: the bundled references and verified-later mutants of them."""
+"""problems -> candidates: the bundled references, rewrites of them (meant equivalent) and
+mutants of them (meant inequivalent); execution decides what each one is."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ from typing import Any
 
 from irgroups import code as codemod
 from irgroups import references, schemas
-from irgroups.generate import mutate
+from irgroups.generate import mutate, rewrite
 from irgroups.languages import Language
 from irgroups.problems.model import Problem
 from irgroups.stages.base import Context, Output, Shard, Stage, register
 
 
 def make_candidates(problems: list[Problem], langs: list[Language], mutants_per_reference: int,
-                    seed: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+                    seed: int, rewrites_per_reference: int = 0) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     dropped: Counter[str] = Counter()
     seen: set[str] = set()
@@ -27,6 +28,12 @@ def make_candidates(problems: list[Problem], langs: list[Language], mutants_per_
                 continue
             ref_id = codemod.candidate_id(lang.name, ref)
             batch = [_row(ref_id, problem, lang.name, ref, "reference", None, None)]
+            rws, why = rewrite.rewrites(lang.name, ref, rewrites_per_reference,
+                                        f"{seed}:{problem.problem_id}:{lang.name}")
+            dropped.update(why)
+            for r in rws:
+                batch.append(_row(codemod.candidate_id(lang.name, r.code), problem, lang.name, r.code, r.origin,
+                                  ref_id, r.description))
             muts, why = mutate.mutants(lang.name, ref, mutants_per_reference, f"{seed}:{problem.problem_id}:{lang.name}")
             dropped.update(why)
             for m in muts:
@@ -62,7 +69,8 @@ def _row(cid: str, problem: Problem, lang: str, code: str, origin: str, parent: 
 
 @register
 class Candidates(Stage):
-    """The bundled references and their mutants (`--references`), and a model's answers (`--backend`)."""
+    """The bundled references with their rewrites and mutants (`--references`), and a model's answers
+    (`--backend`)."""
 
     name = "candidates"
     inputs = ("problems",)
@@ -80,7 +88,8 @@ class Candidates(Stage):
         parts = []
         stats: dict[str, Any] = {}
         if cfg.references:
-            rows, stats = make_candidates(problems, ctx.langs, cfg.mutants_per_reference, cfg.seed)
+            rows, stats = make_candidates(problems, ctx.langs, cfg.mutants_per_reference, cfg.seed,
+                                           cfg.rewrites_per_reference)
             parts.append(rows)
         if cfg.backend != "reference":
             from irgroups.generate.model import model_candidates

@@ -13,7 +13,7 @@ import hashlib
 from collections import Counter
 from typing import Any
 
-from irgroups import schemas
+from irgroups import schemas, variety
 from irgroups.problems.model import Problem
 from irgroups.prompts import TRANSLATE, translation_prompt
 from irgroups.stages.base import Context, Output, Shard, Stage, register
@@ -21,15 +21,18 @@ from irgroups.strength import problem_scores
 
 
 def make_groups(problems: list[Problem], candidates: list[dict[str, Any]], labels: list[dict[str, Any]],
-                template: str = TRANSLATE) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+                template: str = TRANSLATE, max_equivalent: int | None = None, max_inequivalent: int | None = None,
+                max_kind_share: float | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Group rows in problem order, then target languages sorted; stats with the no-group reasons.
-    `template` is the run's translation prompt template (the one its prompt table and models used)."""
+    `template` is the run's translation prompt template (the one its prompt table and models used).
+    The caps choose members as irgroups/variety.py says; what they leave out is counted."""
     by_id = {c["candidate_id"]: c for c in candidates}
     by_problem: dict[str, list[dict[str, Any]]] = {}
     for lab in labels:
         by_problem.setdefault(lab["problem_id"], []).append(lab)
     rows = []
     no_group: Counter[str] = Counter()
+    left_out: Counter[str] = Counter()
     scores = problem_scores(labels)
     for problem in problems:
         labs = by_problem.get(problem.problem_id, [])
@@ -56,6 +59,11 @@ def make_groups(problems: list[Problem], candidates: list[dict[str, Any]], label
             if not inequivalent:
                 no_group["no inequivalent member"] += 1
                 continue
+            kept_eq = variety.pick_equivalent(equivalent, max_equivalent)
+            kept_ineq = variety.pick_inequivalent(inequivalent, max_inequivalent, max_kind_share)
+            left_out["equivalent"] += len(equivalent) - len(kept_eq)
+            left_out["inequivalent"] += len(inequivalent) - len(kept_ineq)
+            equivalent, inequivalent = kept_eq, kept_ineq
             members = sorted(m["candidate_id"] for m in equivalent + inequivalent)
             key = "|".join([problem.problem_id, lang, ",".join(members)])
             strength = scores.get(problem.problem_id, {})
@@ -64,10 +72,11 @@ def make_groups(problems: list[Problem], candidates: list[dict[str, Any]], label
                 "lang": lang, "source_lang": problem.source_lang, "source_code": problem.source_code,
                 "prompt": translation_prompt(problem, lang, template), "langs": [lang],
                 "equivalent": equivalent, "inequivalent": inequivalent,
+                "equivalent_diversity": variety.diversity([m["code"] for m in equivalent]),
                 "tests": len(problem.tests), "amplified_tests": len(problem.amplified),
                 "mutation_score_original": strength.get("score_original"), "mutation_score": strength.get("score"),
             })
-    return rows, {"no_group": dict(no_group)}
+    return rows, {"no_group": dict(no_group), "members_left_out": dict(left_out)}
 
 
 @register
@@ -77,5 +86,6 @@ class Groups(Stage):
     schema = schemas.GROUPS
 
     def run(self, shard: Shard, ctx: Context) -> Output:
+        cfg = ctx.cfg
         return Output(*make_groups(shard.problems(), shard.read("candidates"), shard.read("labels"),
-                                   ctx.cfg.prompt_template))
+                                   cfg.prompt_template, cfg.max_equivalent, cfg.max_inequivalent, cfg.max_kind_share))
