@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+
+def _whole_numbers(axis: Any) -> None:
+    """Ticks at whole numbers only: a count of 2 is not '2.00', and there is no 0.25 of a problem."""
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _png(fig: Any) -> bytes:
@@ -19,12 +26,16 @@ def _png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
-def bars(labels: list[str], values: list[float], title: str, ylabel: str, ylim: float | None = None) -> bytes:
+def bars(labels: list[str], values: Sequence[float], title: str, ylabel: str, ylim: float | None = None,
+         value_format: str = "{:.2f}") -> bytes:
+    """One bar per label, its value written on top: shares with the default format, counts with
+    `value_format="{:,.0f}"` (their axis then ticks at whole numbers)."""
     fig, ax = plt.subplots(figsize=(6, 3.5))
     ax.bar(labels, values, color="#4C72B0")
     for i, v in enumerate(values):
-        ax.text(i, v, f"{v:.2f}" if isinstance(v, float) and v < 10 else f"{v:g}", ha="center", va="bottom",
-                fontsize=8)
+        ax.text(i, v, value_format.format(v), ha="center", va="bottom", fontsize=8)
+    if value_format.endswith(".0f}"):
+        _whole_numbers(ax.yaxis)
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     if ylim is not None:
@@ -38,6 +49,11 @@ def histogram(values: list[int], title: str, xlabel: str) -> bytes:
     if values:
         lo, hi = min(values), max(values)
         ax.hist(values, bins=range(lo, hi + 2), color="#55A868", edgecolor="white", align="left")
+        if hi - lo < 20:  # a tick per value: with one value MaxNLocator falls back to 4.50, 4.65, ...
+            ax.set_xticks(range(lo, hi + 1))
+        else:
+            _whole_numbers(ax.xaxis)  # the values are whole numbers (members, tests)
+    _whole_numbers(ax.yaxis)  # and so are the counts
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("count")
@@ -67,6 +83,7 @@ def score_histograms(series: dict[str, list[float]], title: str, xlabel: str) ->
     for name, values in series.items():
         ax.hist(values, bins=bins, histtype="step", linewidth=2, label=f"{name} (mean {sum(values) / max(len(values), 1):.2f})")
     ax.set_xlim(0, 1)
+    _whole_numbers(ax.yaxis)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("problems")

@@ -3,6 +3,7 @@
     <out>/report.html   self-contained: every image is a base64 data URI
     <out>/report.md     the same tables, images linked as files
     <out>/*.png
+    <out>/groups.html   the group browser (irgroups/report/groups.py), linked from report.html
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from irgroups import strength
 from irgroups.columns import read_columns, read_leaves
 from irgroups.report import plots
+from irgroups.report.groups import write_groups_browser
 
 # what the failure kinds and irgroups.strength read of a label
 LABEL_COLUMNS = ["problem_id", "lang", "origin", "equivalent", "kind", "failed_original"]
@@ -67,13 +69,13 @@ def _figures(data: dict[str, Any]) -> list[tuple[str, str, bytes]]:
     if data.get("failure_kinds"):
         k = data["failure_kinds"]
         figs.append(("failure_kinds.png", "Inequivalent candidates by kind of failure",
-                     plots.bars(list(k), [float(v) for v in k.values()], "Failure kinds", "candidates")))
+                     plots.bars(list(k), list(k.values()), "Failure kinds", "candidates", value_format="{:,.0f}")))
     if data.get("group_sizes"):
         figs.append(("group_sizes.png", "Members per group",
                      plots.histogram(data["group_sizes"], "Group sizes", "members per group")))
     if data.get("tests_per_problem"):
-        figs.append(("tests_per_problem.png", "Tests per problem",
-                     plots.histogram(data["tests_per_problem"], "Tests per problem", "tests")))
+        figs.append(("tests_per_problem.png", "Original tests per problem (amplified ones not counted)",
+                     plots.histogram(data["tests_per_problem"], "Original tests per problem", "tests")))
     if data.get("mutation_scores", {}).get("original"):
         figs.append(("mutation_scores.png", "Test strength per problem: share of compiled mutants killed",
                      plots.score_histograms(data["mutation_scores"], "Mutation score per problem",
@@ -130,6 +132,7 @@ window.addEventListener('load', function () {
 
 
 def build_report(run: Path, out: Path, evals: list[Path] | None = None) -> dict[str, Path]:
+    """report.html, report.md, the PNGs and (when the run has groups) groups.html in `out`."""
     data = collect(run, evals or [])
     figs = _figures(data)
     tables = _tables(data)
@@ -141,6 +144,12 @@ def build_report(run: Path, out: Path, evals: list[Path] | None = None) -> dict[
          "td,th{border:1px solid #ccc;padding:3px 8px}img{max-width:100%}</style>", MARKER_SCRIPT,
          "</head><body>", f"<h1>irgroups report: {html.escape(str(run))}</h1>"]
     md = [f"# irgroups report: {run}", ""]
+    browser = write_groups_browser(run, out)
+    if browser is not None:
+        n = len(data["group_sizes"])
+        h.append(f"<p><a href='{browser.name}'>Browse the {n:,} groups</a>: members side by side, each diffed "
+                 "against the group's reference, with each inequivalent member's first failing test.</p>")
+        md += [f"[Browse the {n:,} groups]({browser.name}) (members side by side, diffs, first failing tests)", ""]
     for title, header, rows in tables:
         h.append(f"<h2>{html.escape(title)}</h2><table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in header)
                  + "</tr>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
@@ -156,4 +165,7 @@ def build_report(run: Path, out: Path, evals: list[Path] | None = None) -> dict[
     h.append("</body></html>")
     (out / "report.html").write_text("\n".join(h))
     (out / "report.md").write_text("\n".join(md))
-    return {"html": out / "report.html", "markdown": out / "report.md"}
+    paths = {"html": out / "report.html", "markdown": out / "report.md"}
+    if browser is not None:
+        paths["groups"] = browser
+    return paths
