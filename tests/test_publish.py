@@ -68,7 +68,8 @@ def test_to_dir_loads_as_the_card_says(run_dir: Path, tmp_path: Path) -> None:
         assert sorted(p.name for p in (out / config).iterdir()) == \
             sorted(f"{s}-00000-of-00001.parquet" for s in problems_by_split)
     text = (out / "README.md").read_text()
-    for needle in ("Apache-2.0", "irgroups version", "Toolchains", "load_dataset", "wrong_output"):
+    for needle in ("Apache-2.0", "irgroups version", "Toolchains", "load_dataset", "wrong_output",
+                   "groups by equivalent members", "mean diversity"):
         assert needle in text
 
 

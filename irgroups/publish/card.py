@@ -99,6 +99,28 @@ def _tests_section(run: Path) -> list[str]:
     return lines
 
 
+def _variety_section(run: Path) -> list[str]:
+    """Equivalent-set sizes, diversity and rewrite failures per language (irgroups/variety.py)."""
+    from irgroups.summary import summarise_run
+
+    per_lang = summarise_run(run)["per_language"]
+    lines = ["Equivalent members per group, and how different they are (diversity: the mean share of tokens "
+             "left unmatched between two equivalent members, over all pairs); rewrites are "
+             "equivalence-preserving rewrites of the references, and one that failed a test is a bug of "
+             "its operator, labelled by its execution like any candidate:", "",
+             "| language | groups by equivalent members | with 3 or more | mean diversity | rewrites failed |",
+             "|---|---|---|---|---|"]
+    for lang, s in per_lang.items():
+        v, r = s.get("variety") or {}, s.get("rewrites") or {}
+        if not v:
+            continue
+        sizes = ", ".join(f"{k}: {n}" for k, n in v["equivalent_sizes"].items())
+        div = "-" if v["mean_diversity"] is None else f"{v['mean_diversity']:.3f}"
+        lines.append(f"| {lang} | {sizes} | {v['share_3_or_more']:.1%} | {div} | "
+                     f"{r.get('failed', 0)} of {r.get('total', 0)} |")
+    return lines + [""]
+
+
 def _features_yaml(path: Path) -> list[dict[str, Any]]:
     features = datasets.Features.from_arrow_schema(pq.read_schema(path))
     return features._to_yaml_list()  # the same form `datasets` writes into cards
@@ -153,6 +175,8 @@ def render(run: Path, out: Path, layout: Layout, repo_id: str) -> str:
         lines.append("")
         if name == "llvm_groups":
             lines += _llvm_section(run)
+        else:
+            lines += _variety_section(run)
     lines += _tests_section(run)
     lines += ["## How it was made", "", "Source datasets and their licences:", "", "| dataset | licence | problems |",
               "|---|---|---|"]
