@@ -51,7 +51,7 @@ class Problem:
     entry_point: str
     signature: Signature
     tests: tuple[TestCase, ...]
-    origin: dict[str, str] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)  # dataset, license; restrictions where there are some
     # extra tests whose expected values come from running the source program (irgroups/amplify);
     # a program runs the original tests first, then these
     amplified: tuple[TestCase, ...] = ()
@@ -121,10 +121,13 @@ class Problem:
         origin = row.get("origin") or {}
         if isinstance(origin, str):
             origin = {"dataset": origin}
+        restrictions = origin.get("restrictions", row.get("origin_restrictions", ""))
         origin = {
             "dataset": origin.get("dataset", row.get("origin_dataset", "")),
             "license": origin.get("license", row.get("origin_license", "")),
         }
+        if restrictions:  # terms beyond the licence (hub.py's sources); absent from older rows
+            origin["restrictions"] = restrictions
         try:
             sig = Signature.from_row(row["signature"])
             cases = tuple(TestCase(tuple(t["args"]), t["expected"]) for t in tests)

@@ -1,11 +1,13 @@
-"""Problem sources: `humaneval`, `bundled` (data/problems/*.jsonl), or a path to a
-JSONL or parquet file in the neutral schema. Every problem that cannot be used
-comes back as a Skipped with its reason."""
+"""Problem sources: `humaneval`, `bundled` (data/problems/*.jsonl), a path to a
+JSONL or parquet file in the neutral schema, or a Hugging Face dataset
+(`hf:<dataset>[:<config>][@<split>]`, irgroups/problems/hub.py). Every problem that
+cannot be used comes back as a Skipped with its reason."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ import pyarrow.parquet as pq
 
 from irgroups.errors import DataError, ProblemError
 from irgroups.paths import data_dir
-from irgroups.problems import humaneval
+from irgroups.problems import hub, humaneval
 from irgroups.problems.model import Problem, Skipped
 
 NAMED = ("humaneval", "bundled")
@@ -35,15 +37,18 @@ class ProblemSet:
         self.skipped.extend(other.skipped)
 
 
-def load(spec: str) -> ProblemSet:
-    """`humaneval`, `bundled`, `humaneval,bundled`, or file paths, comma-separated."""
+def load(spec: str, *, load_dataset: Callable[..., Any] | None = None) -> ProblemSet:
+    """`humaneval`, `bundled`, `humaneval,bundled`, file paths or `hf:` specs, comma-separated.
+    `load_dataset` replaces `datasets.load_dataset` for the `hf:` ones (tests use fixture files)."""
     out = ProblemSet()
     for part in [s.strip() for s in spec.split(",") if s.strip()]:
-        out.extend(_load_one(part))
+        out.extend(_load_one(part, load_dataset))
     return out
 
 
-def _load_one(spec: str) -> ProblemSet:
+def _load_one(spec: str, load_dataset: Callable[..., Any] | None = None) -> ProblemSet:
+    if spec.startswith("hf:"):
+        return load_hub(spec, load_dataset)
     if spec == "humaneval":
         ps = ProblemSet()
         for item in humaneval.convert_all():
@@ -56,8 +61,28 @@ def _load_one(spec: str) -> ProblemSet:
         return ps
     path = Path(spec)
     if not path.exists():
-        raise DataError(f"problem source {spec!r} is neither {' nor '.join(NAMED)} nor an existing file")
+        raise DataError(f"problem source {spec!r} is neither {' nor '.join(NAMED)} nor an existing file "
+                        f"nor {hub.SPEC_SYNTAX}")
     return load_file(path)
+
+
+def load_hub(spec: str, load_dataset: Callable[..., Any] | None = None) -> ProblemSet:
+    ps = ProblemSet()
+    for item in hub.load(spec, load_dataset=load_dataset):
+        if isinstance(item, dict):
+            item = _stdio_problem(item)
+        (ps.skipped if isinstance(item, Skipped) else ps.problems).append(item)  # type: ignore[arg-type]
+    return ps
+
+
+def _stdio_problem(row: dict[str, Any]) -> Problem | Skipped:
+    """A stdio problem (hub.py's dict) -> a Problem once the model has the stdio kind."""
+    if "kind" not in {f.name for f in fields(Problem)}:
+        return Skipped(row["problem_id"], hub.STDIO_PENDING)
+    try:
+        return Problem.from_row(row)
+    except ProblemError as e:
+        return Skipped(row["problem_id"], str(e))
 
 
 def load_file(path: Path) -> ProblemSet:
