@@ -222,6 +222,8 @@ def test_no_cgroup_left_behind(box, monkeypatch: pytest.MonkeyPatch):
     a program stopped at its CPU limit and after a memory hog."""
     if box.name != "local":
         pytest.skip("the local backend's cgroups")
+    if getattr(box._cgroups, "version", None) != "v1":
+        pytest.skip("v1 step groups (a v2 host's are checked in tests/test_cgroup_v2.py)")
     made: list[Path] = []
 
     class Recording(local._Cgroup):

@@ -52,15 +52,9 @@ def sandbox_check(sandbox: str) -> None:
             Console().print(f"[red]sandbox:[/red] {p}")
         if isinstance(box, LocalSandbox):
             from irgroups.languages import rust_crates
-            from irgroups.sandbox.local import cgroup_version
 
-            version = cgroup_version()
-            if box.has_cgroups:
-                limits = f"cgroup {version} hierarchy, v1 memory+pids limits in use"
-            else:
-                limits = (f"cgroup {version} hierarchy; rlimits only (the sandbox writes v1 memory/pids cgroups, "
-                          "and none is writable here)")
-            Console().print(f"local sandbox: bubblewrap namespaces, no network; {limits}")
+            # which hierarchy (v1, v2) the steps' limits use, or why none: see LocalSandbox.cgroup_note
+            Console().print(f"local sandbox: bubblewrap namespaces, no network; {box.cgroup_note}")
             crates = rust_crates.built()
             why = "" if crates else rust_crates.missing()
             Console().print("rust crates for HumanEval-X (rand, regex, md5): "

@@ -1,4 +1,4 @@
-"""The local backend: bubblewrap namespaces + cgroup v1 limits + rlimits.
+"""The local backend: bubblewrap namespaces + cgroup (v1 or v2) limits + rlimits.
 
 Each step runs as
 
@@ -9,14 +9,19 @@ Each step runs as
   dir read-write while compiling and read-only while running (the program's
   cwd is then a tmpfs). `--die-with-parent` plus the pid namespace mean that
   killing bwrap kills every process the job started, detached or not.
-- cgroups (v1 memory and pids, when writable; cpuacct where there is one):
-  memory and process-count caps over the whole job, an OOM count and a memory
-  high-water mark that tell `memory_limit` apart, and the job's CPU time.
-- a program's limits: CPU time of all its processes (the cpuacct counter,
-  watched from here; see supervisor.watch), a wall clock only for programs
-  that sleep or block, and the kind of a failure decided by what the program
-  used (supervisor.resource_kind), not by which clock a busy machine let fire.
-- prlimit: CPU seconds (the limit itself where no cpuacct cgroup can be made),
+- cgroups, one group (or v1 set of groups) per step, on the hierarchy the host
+  has (chosen once, `choose_cgroups`; see cgroups.py): memory and process-count
+  caps over the whole job, an OOM count and a memory high-water mark that tell
+  `memory_limit` apart, and the job's CPU time. v1 (and hybrid hosts): memory
+  and pids dirs, cpuacct where there is one. v2: one dir in a subtree of this
+  process's own cgroup, which it moves into a leaf for that. Where nothing
+  needed is writable: none, and the limits below alone.
+- a program's limits: CPU time of all its processes (the cgroup's CPU counter,
+  cpuacct.usage or cpu.stat, watched from here; see supervisor.watch), a wall
+  clock only for programs that sleep or block, and the kind of a failure
+  decided by what the program used (supervisor.resource_kind), not by which
+  clock a busy machine let fire.
+- prlimit: CPU seconds (the limit itself where no cgroup CPU counter is read),
   file size (which also caps captured output, as stdout and stderr go to
   files), open files.
 """
@@ -38,7 +43,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from irgroups.errors import SandboxError, ToolchainMissing
-from irgroups.sandbox import supervised
+from irgroups.sandbox import cgroups, supervised
 from irgroups.sandbox.base import (
     EXITED,
     MEMORY,
@@ -55,9 +60,9 @@ from irgroups.sandbox.base import (
     deal,
     default_runtimes,
 )
+from irgroups.sandbox.cgroups import CGROUP_ROOT, Cgroups, StepCgroup, cgroup_version
 from irgroups.sandbox.supervisor import CgroupView, cpu_rlimit, resource_kind, watch
 
-CGROUP_ROOT = Path("/sys/fs/cgroup")
 CGROUP_PARENT = "irgroups"
 SANDBOX_UID = 65534
 ETC_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/mono",
@@ -65,18 +70,11 @@ ETC_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/l
 BWRAP_FAILED = 127  # exit code when bwrap or prlimit cannot exec the command
 
 
-def cgroup_version(root: Path = CGROUP_ROOT) -> str:
-    """Which cgroup hierarchy this host mounts: "v2" (unified: cgroup.controllers at the root),
-    "v1" (a memory controller directory), "hybrid" (both) or "none"."""
-    v2 = (root / "cgroup.controllers").is_file() or (root / "unified" / "cgroup.controllers").is_file()
-    v1 = (root / "memory").is_dir()
-    return "hybrid" if v1 and v2 else "v2" if v2 else "v1" if v1 else "none"
-
-
-def cgroups_available() -> bool:
+def cgroups_available(root: Path = CGROUP_ROOT) -> bool:
+    """Whether v1 memory and pids groups can be made here."""
     try:
         for ctrl in ("memory", "pids"):
-            base = CGROUP_ROOT / ctrl / CGROUP_PARENT
+            base = root / ctrl / CGROUP_PARENT
             base.mkdir(exist_ok=True)
             probe = base / f"probe-{os.getpid()}"
             probe.mkdir(exist_ok=True)
@@ -112,6 +110,9 @@ class _Cgroup:
     def join_script(self) -> str:
         cpu = f"echo $$ > {self.cpu}/cgroup.procs && " if self.cpu else ""
         return f"echo $$ > {self.mem}/cgroup.procs && echo $$ > {self.pids}/cgroup.procs && " + cpu
+
+    def watch_dirs(self) -> tuple[str, str]:
+        return str(self.mem), str(self.cpu or "")
 
     def cpu_seconds(self) -> float | None:
         return self.view.cpu_seconds() if self.cpu else None
@@ -159,6 +160,34 @@ class _Cgroup:
                     time.sleep(0.01)
 
 
+class _V1Cgroups:
+    """Today's v1 path: a _Cgroup per step."""
+
+    version = "v1"
+
+    def create(self, limits: Limits, processes: int) -> StepCgroup:
+        return _Cgroup(limits, processes)  # the module's name at call time: tests record what is made
+
+
+def choose_cgroups(root: Path = CGROUP_ROOT) -> tuple[Cgroups | None, str]:
+    """The hierarchy the sandbox's steps use, chosen once, and a line that says so (`sandbox
+    check`): v2 on a host with the unified hierarchy alone (cgroups.setup_v2), v1 on v1 and
+    hybrid hosts (their controllers sit in v1), None where nothing needed is writable: then
+    prlimit --as caps memory, out-of-memory messages on stderr say memory_limit and RLIMIT_CPU
+    stops a spinner. (`root` is where the choice looks; v1 steps are made under CGROUP_ROOT.)"""
+    version = cgroup_version(root)
+    found: Cgroups | None
+    if version == "v2":
+        found, note = cgroups.setup_v2(root)
+    elif cgroups_available(root):
+        found, note = _V1Cgroups(), "v1 memory+pids limits in use"
+    else:
+        found, note = None, "no writable v1 memory/pids cgroup here"
+    if found is None:
+        return None, f"cgroup {version} hierarchy; rlimits only ({note})"
+    return found, f"cgroup {version} hierarchy, {note}"
+
+
 class LocalSandbox(Sandbox):
     name = "local"
     supports_runs = True
@@ -171,7 +200,7 @@ class LocalSandbox(Sandbox):
         # a batch's programs are dealt round-robin to this many supervisors (each its own
         # sandbox) that run at once, so an endless loop does not hold up the rest of its batch
         self.run_lanes = max(1, run_lanes)
-        self._cgroups = cgroups_available()
+        self._cgroups, self.cgroup_note = choose_cgroups()
         self._lock = threading.Lock()
         self._cache_root = tempfile.mkdtemp(prefix="irgroups-cache-", dir=self.workdir)
 
@@ -190,7 +219,7 @@ class LocalSandbox(Sandbox):
 
     @property
     def has_cgroups(self) -> bool:
-        return self._cgroups
+        return self._cgroups is not None
 
     # ---- running --------------------------------------------------------
     def run(self, job: Job, slot: int = 0) -> JobResult:
@@ -311,13 +340,14 @@ class LocalSandbox(Sandbox):
             binds.append((job_dir, "/job", False))
             cwd = "/tmp"
         processes = max(limits.processes, 256) if compiling else limits.processes
-        cgroup = _Cgroup(limits, processes) if self._cgroups else None
+        cgroup = self._cgroups.create(limits, processes) if self._cgroups is not None else None
+        mem_dir, cpu_dir = cgroup.watch_dirs() if cgroup is not None else ("", "")
         if bind_cgroup and cgroup is not None:
-            binds.append((str(cgroup.mem), "/cg", False))
-            if cgroup.cpu is not None:
-                binds.append((str(cgroup.cpu), "/cgcpu", False))
+            binds.append((mem_dir, "/cg", False))
+            if cpu_dir:
+                binds.append((cpu_dir, "/cgcpu", False))
         argv = [a.replace("{cgroup}", "/cg" if cgroup is not None else "")
-                 .replace("{cpucgroup}", "/cgcpu" if cgroup is not None and cgroup.cpu is not None else "")
+                 .replace("{cpucgroup}", "/cgcpu" if cpu_dir else "")
                 for a in argv]
         inner = self._bwrap_argv(binds, cwd, rw=compiling, env=env, path_dirs=tc.path_dirs) + argv
         watched = program and cgroup is not None and cgroup.cpu_seconds() is not None
