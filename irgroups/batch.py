@@ -25,7 +25,7 @@ from irgroups import languages
 from irgroups.execute import COMPILE_ERROR, SANDBOX_ERROR, Verdict, judge, make_job
 from irgroups.languages.base import BatchProgram
 from irgroups.languages.toolchains import resolve
-from irgroups.problems.model import Problem
+from irgroups.problems.model import FUNCTION, Problem
 from irgroups.sandbox import base as sb
 
 
@@ -82,7 +82,8 @@ def run_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, limits
     if lang is None or len(items) == 1 or not sandbox.supports_runs:
         return [alone(k) for k in range(len(items))]
     results: dict[int, sb.JobResult] = {}
-    shared = [lang.batchable(code) for _, _, code in items]
+    # a stdio program has its own main: it is built alone, then run once per test (irgroups/stdio.py)
+    shared = [problem.kind == FUNCTION and lang.batchable(code) for problem, _, code in items]
     todo = [k for k in range(len(items)) if shared[k]]
     single = [k for k in range(len(items)) if not shared[k]]
     def render(labels: list[int]) -> BatchProgram | None:

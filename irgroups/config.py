@@ -73,7 +73,8 @@ class BuildConfig:
                      "...); add llvm-ir for LLVM IR groups made from the cpp/rust candidates that pass.",
                      panel=TARGETS)
     source: str = opt("humaneval,bundled",
-                      "Problem sources: humaneval, bundled, or paths to JSONL/parquet files in the neutral schema.",
+                      "Problem sources, comma-separated: humaneval, bundled, stdio (the bundled stdio problems), "
+                      "hf:<dataset>[:<config>][@<split>], or paths to JSONL/parquet files in the neutral schema.",
                       panel=INPUT)
     workers: int = opt(lambda: os.cpu_count() or 1, "Parallel sandbox jobs.", panel=SANDBOX)
     limit: int | None = opt(None, "Use only the first N problems.", panel=INPUT)

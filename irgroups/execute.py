@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from irgroups import languages
+from irgroups import languages, stdio
 from irgroups.languages.toolchains import resolve
-from irgroups.problems.model import Problem
+from irgroups.problems.model import STDIO, Problem
 from irgroups.results import ERROR, MISSING, PASS, judge_outputs
 from irgroups.sandbox import base as sb
 
@@ -42,6 +42,8 @@ class Verdict:
 
 
 def make_job(problem: Problem, lang_name: str, code: str, limits: sb.Limits) -> sb.Job:
+    if problem.kind == STDIO:
+        return stdio.make_job(problem, lang_name, code, limits)
     lang = languages.get(lang_name)
     return sb.Job(
         lang=lang.name,
@@ -85,6 +87,9 @@ def judge(result: sb.JobResult, problem: Problem) -> Verdict:
         elif c.status == sb.MEMORY:
             tail = "compilation ran out of memory\n" + tail
         return Verdict(status, 0, test_outcomes=[MISSING] * n, stderr_tail=tail[-2000:], **base)
+    if problem.kind == STDIO:
+        status, outcomes, figures = stdio.judge(result, problem, base)
+        return Verdict(status, outcomes.count(PASS), test_outcomes=outcomes, **figures, **base)
     assert r is not None
     outcomes, done = judge_outputs(r.full_stdout, problem.signature.returns, [t.expected for t in tests])
     passed = outcomes.count(PASS)

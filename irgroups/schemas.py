@@ -25,6 +25,11 @@ PROBLEMS = pa.schema([
     ("tests_hash", pa.string()),  # of the signature, the tests and the amplified tests
     ("origin_dataset", pa.string()),
     ("origin_license", pa.string()),
+    ("origin_restrictions", pa.string()),  # terms beyond the licence ("" if none)
+    ("kind", pa.string()),  # function | stdio (tests are then [{"stdin", "expected_stdout"}])
+    ("compare", pa.string()),  # stdio: tokens | exact
+    ("description", pa.string()),  # the statement, where the source has one
+    ("input_spec", pa.string()),  # stdio: JSON input grammar for amplification ("" if none)
 ])
 
 CANDIDATES = pa.schema([
@@ -51,6 +56,8 @@ PROMPTS = pa.schema([  # the on-policy RL prompt table: a prompt and what its re
     ("tests", pa.string()),
     ("amplified_tests", pa.string()),  # the reward runs these too
     ("tests_hash", pa.string()),
+    ("kind", pa.string()),  # function | stdio (a whole program; tests of stdin and expected_stdout)
+    ("compare", pa.string()),  # stdio: tokens | exact
 ])
 
 EXECUTIONS = pa.schema([

@@ -15,7 +15,7 @@ import pytest
 from irgroups.errors import DataError
 from irgroups.execute import execute
 from irgroups.problems import hub, humaneval, sources
-from irgroups.problems.model import Problem, Skipped
+from irgroups.problems.model import FUNCTION, STDIO, Problem, Skipped
 from irgroups.sandbox.local import LocalSandbox
 
 HUB = Path(__file__).parent / "data" / "hub"
@@ -281,14 +281,14 @@ def test_synthetic1_response_rows_take_a_verified_response() -> None:
     }
 
 
-def test_stdio_rows_are_skipped_until_the_model_has_the_stdio_kind() -> None:
+def test_stdio_rows_become_stdio_problems() -> None:
     ps = sources.load("hf:codeparrot/apps", load_dataset=fixture_loader)
-    stdio_ids = {"apps/test/0", "apps/test/1"}
-    if "kind" in {f.name for f in dataclasses.fields(Problem)}:
-        assert stdio_ids <= {p.problem_id for p in ps.problems}
-    else:
-        assert {s.problem_id for s in ps.skipped if s.reason == hub.STDIO_PENDING} == stdio_ids
-    assert {p.problem_id for p in ps.problems} >= {"apps/test/2", "apps/test/3"}
+    by_id = {p.problem_id: p for p in ps.problems}
+    assert {"apps/test/0", "apps/test/1"} <= set(by_id)
+    for pid in ("apps/test/0", "apps/test/1"):
+        assert by_id[pid].kind == STDIO and by_id[pid].tests and by_id[pid].compare == "tokens"
+    assert {"apps/test/2", "apps/test/3"} <= set(by_id)
+    assert by_id["apps/test/2"].kind == FUNCTION
 
 
 # ---------------------------------------------------------------- the reference runs in a child process

@@ -14,7 +14,7 @@ from typing import Any
 from irgroups.errors import SandboxError
 from irgroups.execute import PASSED, SANDBOX_ERROR
 from irgroups.generate.extract import extract
-from irgroups.problems.model import Problem, Signature, TestCase
+from irgroups.problems.model import STDIO, Problem, Signature, TestCase
 from irgroups.verifier import Item, Verifier
 
 
@@ -30,6 +30,10 @@ def problem_from_prompt(row: dict[str, Any]) -> Problem:
     def cases(text: str | None) -> tuple[TestCase, ...]:
         return tuple(TestCase(tuple(t["args"]), t["expected"]) for t in json.loads(text or "[]"))
 
+    if row.get("kind") == STDIO:
+        return Problem.from_row({"problem_id": row["problem_id"], "kind": STDIO, "source_code": "",
+                                 "entry_point": row["source_entry_point"], "tests": row["tests"],
+                                 "amplified_tests": row.get("amplified_tests"), "compare": row.get("compare")})
     return Problem(row["problem_id"], "python", "", row["source_entry_point"],
                    Signature.from_row(row["neutral_signature"]), cases(row["tests"]),
                    amplified=cases(row.get("amplified_tests")))

@@ -5,7 +5,7 @@ For every problem in problems.jsonl:
   * the Python source is run on the stored tests (its output must equal `expected_stdout`
     under the problem's comparison) and on N random inputs generated from `input_spec`
     (seeded per problem, so runs are reproducible);
-  * each reference translation in references/<lang>/<name>.<ext> is compiled once
+  * each reference translation in data/references/<lang>/stdio_<name>.<ext> is compiled once
     (rustc -O, go build, mcs, g++ -O2) in a temporary directory and run on every stored
     test and every generated input; its output is compared with the Python output.
 
@@ -48,117 +48,13 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", ".."))  # the checkout, for irgroups
 FLOAT_TOL = 1e-6
 
 # --------------------------------------------------------------------------- generator
 
-_COUNT_RE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:([+-])\s*(\d+))?\s*$")
-
-
-def _value(v, env: dict) -> int:
-    """An integer, or a name of an earlier "as" integer optionally +/- an integer."""
-    if isinstance(v, bool):
-        raise ValueError(f"bad count {v!r}")
-    if isinstance(v, int):
-        return v
-    if isinstance(v, str):
-        s = v.strip()
-        if re.fullmatch(r"[+-]?\d+", s):
-            return int(s)
-        m = _COUNT_RE.match(s)
-        if m:
-            name, sign, k = m.groups()
-            if name not in env:
-                raise ValueError(f"unknown name {name!r} in {v!r}")
-            val = env[name]
-            if sign:
-                val = val + int(k) if sign == "+" else val - int(k)
-            return val
-    raise ValueError(f"bad count {v!r}")
-
-
-def _decimal(k: int, digits: int) -> str:
-    """k / 10**digits written with exactly `digits` digits after the point."""
-    if digits <= 0:
-        return str(k)
-    sign = "-" if k < 0 else ""
-    k = abs(k)
-    whole, frac = divmod(k, 10 ** digits)
-    return f"{sign}{whole}.{frac:0{digits}d}"
-
-
-def _token(tok: dict, rng: random.Random, env: dict) -> str:
-    if "int" in tok:
-        lo, hi = (_value(x, env) for x in tok["int"])
-        v = rng.randint(lo, hi)
-        if "as" in tok:
-            env[tok["as"]] = v
-        return str(v)
-    if "ints" in tok:
-        cnt, lo, hi = (_value(x, env) for x in tok["ints"])
-        return " ".join(str(rng.randint(lo, hi)) for _ in range(max(cnt, 0)))
-    if "float" in tok:
-        digits = int(tok.get("digits", 2))
-        lo, hi = tok["float"]
-        scale = 10 ** digits
-        k = rng.randint(math.ceil(round(lo * scale, 6)), math.floor(round(hi * scale, 6)))
-        return _decimal(k, digits)
-    if "word" in tok:
-        lo, hi = (_value(x, env) for x in tok["word"])
-        alphabet = tok.get("alphabet", "abcdefghijklmnopqrstuvwxyz")
-        n = rng.randint(lo, hi)
-        return "".join(rng.choice(alphabet) for _ in range(n))
-    if "const" in tok:
-        return str(tok["const"])
-    raise ValueError(f"unknown token {tok!r}")
-
-
-def _items(items: list, rng: random.Random, env: dict, out: list) -> None:
-    for item in items:
-        if "line" in item:
-            out.append(" ".join(_token(t, rng, env) for t in item["line"]))
-        elif "repeat" in item:
-            for _ in range(max(_value(item["repeat"], env), 0)):
-                _items(item["items"], rng, env, out)
-        else:
-            raise ValueError(f"unknown item {item!r}")
-
-
-def generate(spec: list, rng: random.Random) -> str:
-    """One random input (newline-terminated lines) drawn from an input_spec."""
-    lines: list[str] = []
-    _items(spec, rng, {}, lines)
-    return "".join(line + "\n" for line in lines)
-
-
-# --------------------------------------------------------------------------- comparison
-
-_INT_RE = re.compile(r"^[+-]?\d+$")
-
-
-def _tokens_equal(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if _INT_RE.match(a) and _INT_RE.match(b):
-        return int(a) == int(b)          # integers: exact, no tolerance
-    try:
-        x, y = float(a), float(b)
-    except ValueError:
-        return False
-    if math.isnan(x) or math.isnan(y) or math.isinf(x) or math.isinf(y):
-        return False
-    diff = abs(x - y)
-    return diff <= FLOAT_TOL or diff <= FLOAT_TOL * max(abs(x), abs(y))
-
-
-def outputs_match(expected: str, got: str, mode: str = "tokens") -> bool:
-    """`tokens`: whitespace-separated tokens; integer tokens exactly, other numeric tokens
-    within 1e-6 absolute or relative, anything else as strings.  `exact`: identical text
-    (line endings normalised to \\n)."""
-    if mode == "exact":
-        return expected.replace("\r\n", "\n") == got.replace("\r\n", "\n")
-    ea, ga = expected.split(), got.split()
-    return len(ea) == len(ga) and all(_tokens_equal(x, y) for x, y in zip(ea, ga))
+from irgroups.amplify.grammar import generate  # noqa: E402
+from irgroups.stdio import outputs_match  # noqa: E402
 
 
 # --------------------------------------------------------------------------- toolchains
@@ -264,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=max(2, os.cpu_count() or 2))
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds per run")
     ap.add_argument("--problems", default=os.path.join(HERE, "problems.jsonl"))
-    ap.add_argument("--refs", default=os.path.join(HERE, "references"))
+    ap.add_argument("--refs", default=os.path.join(HERE, "..", "references"))
     ap.add_argument("--show-fail", action="store_true", help="print the first failing input of each cell")
     ap.add_argument("--strict", action="store_true",
                     help="require byte-identical output from every reference (not only the problem's comparison)")
@@ -323,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         def comp(job):
             p, lang = job
             name = short(p["problem_id"])
-            src = os.path.join(args.refs, lang, f"{name}.{LANGS[lang]}")
+            src = os.path.join(args.refs, lang, f"stdio_{name}.{LANGS[lang]}")
             if not os.path.exists(src):
                 return job, None, "missing reference file"
             return (job, *compile_ref(lang, os.path.abspath(src), os.path.join(tmp, name, lang)))

@@ -42,8 +42,9 @@ from irgroups.amplify.domain import (
     key_to_json,
     normalize,
 )
+from irgroups.amplify.grammar import stdio_inputs
 from irgroups.errors import ProblemError
-from irgroups.problems.model import Problem
+from irgroups.problems.model import STDIO, Problem
 
 STRATEGIES = ("mutate", "sample")
 
@@ -72,6 +73,8 @@ def amplify_inputs(
         raise ValueError(f"unknown strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
+    if problem.kind == STDIO:  # whole programs: inputs from the declared grammar, none without one
+        return list(stdio_inputs(problem, n, seed))
     params = problem.signature.params
     if n == 0 or not params:  # a function of no arguments has one input, the tests' own
         return []

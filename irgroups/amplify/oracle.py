@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from irgroups import languages
 from irgroups import types as T
 from irgroups.errors import SandboxError
-from irgroups.problems.model import Problem, TestCase
+from irgroups.problems.model import STDIO, Problem, TestCase
 from irgroups.results import MISSING, decoded, reported
 from irgroups.sandbox import base as sb
 from irgroups.verifier import Item, Verifier
@@ -45,8 +46,7 @@ def placeholder(t: T.Type) -> Any:
 def probe(problem: Problem, inputs: list[tuple[Any, ...]]) -> Problem:
     """`problem` with `inputs` as its only tests (expected values unknown, so placeholders)."""
     dummy = placeholder(problem.signature.returns)
-    return Problem(problem.problem_id, problem.source_lang, problem.source_code, problem.entry_point,
-                   problem.signature, tuple(TestCase(tuple(a), dummy) for a in inputs), problem.origin)
+    return replace(problem, tests=tuple(TestCase(tuple(a), dummy) for a in inputs), amplified=())
 
 
 def answer_inputs(jobs: list[tuple[Problem, list[tuple[Any, ...]]]], verifier: Verifier,
@@ -76,9 +76,42 @@ def answer_inputs(jobs: list[tuple[Problem, list[tuple[Any, ...]]]], verifier: V
     return out
 
 
+def _read_stdio_round(problem: Problem, pending: list[int], runs: list[sb.JobResult], answers: dict[int, Any],
+                      dropped: Counter[str]) -> list[int]:
+    """A stdio source ran once per input (twice over): its stdout is the expected output. An input
+    after one that hit a limit was not run (stop_after_limit): it goes again next round."""
+    for r in runs:
+        if r.compile is not None and r.compile.status != sb.OK:
+            if r.compile.status == sb.SANDBOX_ERROR:
+                raise SandboxError(f"{problem.problem_id}: building the source program: {r.compile.stderr[-500:]}")
+            dropped[NOT_RUNNABLE] += len(pending)
+            return []
+        if any(s.status == sb.SANDBOX_ERROR for s in r.runs):
+            raise SandboxError(f"{problem.problem_id}: running the source program: "
+                               f"{next(s for s in r.runs if s.status == sb.SANDBOX_ERROR).stderr[-500:]}")
+    first, second = runs[0].runs, runs[1].runs
+    again: list[int] = []
+    for pos, i in enumerate(pending):
+        a = first[pos] if pos < len(first) else None
+        b = second[pos] if pos < len(second) else None
+        if a is None or b is None or sb.SKIPPED in (a.status, b.status):
+            again.append(i)
+        elif sb.TIMEOUT in (a.status, b.status) or sb.MEMORY in (a.status, b.status):
+            dropped[NO_ANSWER] += 1
+        elif a.status != sb.OK or b.status != sb.OK:
+            dropped[RAISED] += 1
+        elif a.full_stdout != b.full_stdout:
+            dropped[UNSTABLE] += 1
+        else:
+            answers[i] = a.full_stdout
+    return again
+
+
 def _read_round(problem: Problem, pending: list[int], runs: list[sb.JobResult], answers: dict[int, Any],
                 dropped: Counter[str]) -> list[int]:
     """Record what two runs of the source answered for `pending`; the inputs to run again."""
+    if problem.kind == STDIO:
+        return _read_stdio_round(problem, pending, runs, answers, dropped)
     steps = []
     for r in runs:
         step = r.compile if r.compile is not None and r.compile.status != sb.OK else r.run

@@ -22,7 +22,7 @@ from irgroups import languages
 from irgroups.languages.base import Language
 from irgroups.languages.go import packages_used as go_packages_used  # noqa: F401  # re-export (evaluate/chat.py)
 from irgroups.languages.syntax import Item, rename, walk
-from irgroups.problems.model import Problem
+from irgroups.problems.model import STDIO, Problem
 
 NO_CODE = "no_code"
 TRUNCATED = "truncated"
@@ -45,10 +45,29 @@ class Extraction:
 def extract(lang: str, answer: str, problem: Problem) -> Extraction:
     """The candidate code in `answer` for `problem` in language `lang`; never raises."""
     try:
-        entry = languages.get(lang).function_name(problem.entry_point)
+        language = languages.get(lang)
+        if problem.kind == STDIO:
+            return _whole_program(language, answer)
+        entry = language.function_name(problem.entry_point)
     except Exception as e:  # noqa: BLE001 - never raises
         return Extraction(None, UNPARSABLE, f"extractor failed: {type(e).__name__}: {e}")
     return extract_function(lang, answer, entry, len(problem.signature.params))
+
+
+def _whole_program(language: Language, answer: str) -> Extraction:
+    """A stdio answer: the program around its entry (`main` and what it needs, as the model wrote
+    it: nothing renamed or added); for a script language, the whole code block."""
+    if language.program_entry is not None:
+        try:
+            return _Extractor(language, language.program_entry, -1, strict=True, program=True).run(answer)
+        except Exception as e:  # noqa: BLE001 - a bug here must not stop a pipeline
+            return Extraction(None, UNPARSABLE, f"extractor failed: {type(e).__name__}: {e}")
+    blocks = [b for b in _blocks(answer.replace("\r\n", "\n")) if b.lang in (language.name, "") and b.text.strip()]
+    if not blocks:
+        return Extraction(None, NO_CODE, f"no {language.name} code block in the answer")
+    if not blocks[0].closed:
+        return Extraction(None, TRUNCATED, "the answer ends inside an unclosed code block")
+    return Extraction(blocks[0].text.strip("\n") + "\n", None)
 
 
 def extract_function(lang: str, answer: str, entry: str, n_params: int, strict: bool = False) -> Extraction:
@@ -115,7 +134,9 @@ def _blocks(answer: str) -> list[_Block]:
 
 
 class _Extractor:
-    def __init__(self, language: Language, entry: str, n_params: int, strict: bool = False) -> None:
+    def __init__(self, language: Language, entry: str, n_params: int, strict: bool = False,
+                 program: bool = False) -> None:
+        self.program = program  # a whole program: its main is the entry, not the model's test driver
         self.language = language
         self.lang = language.name
         self.entry = entry
@@ -224,7 +245,7 @@ class _Extractor:
             for it in p[4]:
                 if it.kind in ("def", "member"):
                     for n in it.names:
-                        if n != "main":
+                        if n != "main" or self.program:
                             table.setdefault(n, []).append(it)
             tables.append(table)
         seeds = [it for it in tables[primary].get(name, []) if it.func or it.kind == "member"]

@@ -63,6 +63,16 @@ class BatchProgram:
 
 
 @dataclass(frozen=True)
+class WholeProgram:
+    """A stdio candidate as the sandbox builds it: its files, the compiler's argv (None: nothing
+    to compile) and the command that runs it ("{job}": where the job's files are)."""
+
+    files: dict[str, str]
+    compile_argv: list[str] | None
+    run_argv: list[str]
+
+
+@dataclass(frozen=True)
 class Mutation:
     """Which tree-sitter nodes the mutation operators look at, per language."""
 
@@ -122,6 +132,7 @@ class Language(ABC):
     toolchain: Toolchain
     mutation: Mutation
     rewriting: Rewriting | None = None
+    program_entry: str | None = "main"  # a whole program's entry function (None: a script, no entry)
     # the Docker image (sandboxes/docker/<name>/): None = its folder alone, checked by toolchain.version_cmd
     docker: ImageSpec | None = None
     # the source of a problem in this language runs as a candidate does (amplification asks it)
@@ -209,6 +220,10 @@ class Language(ABC):
     @abstractmethod
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
         """Files (name -> text) of the program that runs `code` on the tests."""
+
+    def stdio_program(self, code: str) -> WholeProgram:
+        """A whole program (stdio problems): `code` with its own main, built and run as it is."""
+        raise NotImplementedError(f"{self.name} cannot run whole programs (stdio problems) yet")
 
     @abstractmethod
     def compile_argv(self) -> list[str] | None:

@@ -16,6 +16,7 @@ from irgroups.languages.base import (
     Mutation,
     Rewriting,
     Toolchain,
+    WholeProgram,
     escape_string,
     float_literal,
     snake_case,
@@ -393,6 +394,9 @@ class Cpp(Language):
             lines.append(f"    run({i}, [&]() {{ {ret} got = ::{fn}({args}); return got; }});")
         lines.append('    report("end");\n    return 0;\n}\n')
         return {"main.cpp": "\n".join(lines)}
+
+    def stdio_program(self, code: str) -> WholeProgram:
+        return WholeProgram({"main.cpp": code}, self.compile_argv(), self.run_argv("{job}"))
 
     def compile_argv(self) -> list[str] | None:
         return ["g++", "-std=c++17", "-O1", "-w", "-o", "prog", "main.cpp"]

@@ -17,6 +17,7 @@ from irgroups.languages.base import (
     Mutation,
     Rewriting,
     Toolchain,
+    WholeProgram,
     escape_string,
     float_literal,
     pascal_case,
@@ -409,6 +410,9 @@ class CSharp(Language):
             lines.append(f"        Run({i}, () => (object){fn}({args}));")
         lines.append('        Report("end");\n    }\n}\n')
         return "\n".join(lines)
+
+    def stdio_program(self, code: str) -> WholeProgram:
+        return WholeProgram({"main.cs": code}, self._mcs_argv(["main.cs"]), self.run_argv("{job}"))
 
     def compile_argv(self) -> list[str] | None:
         return self._mcs_argv(["candidate.cs", "harness.cs"])

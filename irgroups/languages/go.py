@@ -23,6 +23,7 @@ from irgroups.languages.base import (
     Mutation,
     Rewriting,
     Toolchain,
+    WholeProgram,
     escape_string,
     float_literal,
     pascal_case,
@@ -486,6 +487,10 @@ class Go(Language):
         lines.append('\tirgReport("end")\n}\n')
         lines.append(f'const irgTable = "{escape_string(table)}"\n')
         return "\n".join(lines)
+
+    def stdio_program(self, code: str) -> WholeProgram:
+        return WholeProgram({"main.go": _with_package(code, "main")},
+                            ["go", "build", LDFLAGS, "-o", "prog", "main.go"], self.run_argv("{job}"))
 
     def compile_argv(self) -> list[str] | None:
         return ["go", "build", LDFLAGS, "-o", "prog", "candidate.go", "zz_harness.go"]

@@ -14,7 +14,7 @@ from typing import Any
 from tree_sitter import Node
 
 from irgroups import types as T
-from irgroups.languages.base import BatchProgram, Language, Mutation, Toolchain
+from irgroups.languages.base import BatchProgram, Language, Mutation, Toolchain, WholeProgram
 from irgroups.languages.benchmarks import BenchProgram
 from irgroups.languages.syntax import (
     Item,
@@ -187,6 +187,7 @@ class Python(Language):
     extension = "py"
     tree_sitter_module = "tree_sitter_python"
     toolchain = Toolchain(("/usr/bin/python3",), ("/usr/bin/python3", "--version"), "apt-get install -y python3")
+    program_entry = None
     mutation = Mutation(
         binary_expression=("binary_operator", "comparison_operator", "boolean_operator"),
         integer_literal=("integer",),
@@ -324,6 +325,10 @@ class Python(Language):
         argv = ["python3", "-c", SYNTAX_CHECK, *(f"c{k}/candidate.py" for k, _, _ in items)]
         return BatchProgram(files, argv, [["python3", "-S", "-B", f"{{job}}/c{k}/main.py"] for k, _, _ in items],
                             blame=r"(?:^|/)c(\d+)/candidate\.py")
+
+    def stdio_program(self, code: str) -> WholeProgram:
+        check = "import sys; compile(open('main.py').read(), 'main.py', 'exec')"
+        return WholeProgram({"main.py": code}, ["python3", "-c", check], self.run_argv("{job}"))
 
     def compile_argv(self) -> list[str] | None:
         # a syntax check, so unparsable code is a compile error like elsewhere

@@ -24,6 +24,7 @@ from irgroups.languages.base import (
     Mutation,
     Rewriting,
     Toolchain,
+    WholeProgram,
     escape_string,
     float_literal,
     snake_case,
@@ -599,6 +600,11 @@ class Rust(Language):
             "    }",
             '    report("end");', "}", "}"]
         return "\n".join(lines)
+
+    def stdio_program(self, code: str) -> WholeProgram:
+        argv = self.compile_argv()
+        assert argv is not None
+        return WholeProgram({"main.rs": code}, argv, self.run_argv("{job}"))
 
     def compile_argv(self) -> list[str] | None:
         # one codegen unit: the same optimisations, a third less compiler CPU on batches

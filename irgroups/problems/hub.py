@@ -38,7 +38,6 @@ from irgroups.problems import humaneval, infer
 from irgroups.problems.model import Param, Problem, Signature, Skipped, TestCase
 
 Item = Problem | Skipped | dict[str, Any]  # a stdio problem is a dict until the model has the kind
-STDIO_PENDING = "stdio problems need the stdio kind (not yet supported)"
 REFERENCE_TIMEOUT = 60.0  # s per reference run; HumanEval+'s slowest canonical solution takes ~5 s on all its inputs
 MAX_SOLUTIONS = 5  # APPS lists many solutions, some wrong: the first one that agrees with the tests is the source
 SPEC_SYNTAX = "hf:<dataset>[:<config>][@<split>]"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from irgroups.paths import data_dir
 from irgroups.problems import hub, humaneval
 from irgroups.problems.model import Problem, Skipped
 
-NAMED = ("humaneval", "bundled")
+NAMED = ("humaneval", "bundled", "stdio")  # stdio: the bundled stdio problems (data/stdio/problems.jsonl)
 
 
 @dataclass
@@ -38,7 +38,7 @@ class ProblemSet:
 
 
 def load(spec: str, *, load_dataset: Callable[..., Any] | None = None) -> ProblemSet:
-    """`humaneval`, `bundled`, `humaneval,bundled`, file paths or `hf:` specs, comma-separated.
+    """`humaneval`, `bundled`, `stdio`, `humaneval,bundled`, file paths or `hf:` specs, comma-separated.
     `load_dataset` replaces `datasets.load_dataset` for the `hf:` ones (tests use fixture files)."""
     out = ProblemSet()
     for part in [s.strip() for s in spec.split(",") if s.strip()]:
@@ -59,6 +59,8 @@ def _load_one(spec: str, load_dataset: Callable[..., Any] | None = None) -> Prob
         for path in sorted((data_dir() / "problems").glob("*.jsonl")):
             ps.extend(load_file(path))
         return ps
+    if spec == "stdio":
+        return load_file(data_dir() / "stdio" / "problems.jsonl")
     path = Path(spec)
     if not path.exists():
         raise DataError(f"problem source {spec!r} is neither {' nor '.join(NAMED)} nor an existing file "
@@ -76,9 +78,7 @@ def load_hub(spec: str, load_dataset: Callable[..., Any] | None = None) -> Probl
 
 
 def _stdio_problem(row: dict[str, Any]) -> Problem | Skipped:
-    """A stdio problem (hub.py's dict) -> a Problem once the model has the stdio kind."""
-    if "kind" not in {f.name for f in fields(Problem)}:
-        return Skipped(row["problem_id"], hub.STDIO_PENDING)
+    """A stdio problem (hub.py's dict) -> a Problem."""
     try:
         return Problem.from_row(row)
     except ProblemError as e:

@@ -20,6 +20,7 @@ EXITED = "exited"  # exited non-zero or by a signal
 TIMEOUT = "timeout"
 MEMORY = "memory_limit"
 SANDBOX_ERROR = "sandbox_error"
+SKIPPED = "skipped"  # not run: an earlier run of the same program hit its limit (Job.stop_after_limit)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,10 @@ class Job:
     # compile once, run many: when set, each (argv, stdin) runs after the one compile, each
     # with the run limits, and JobResult.runs holds their results (run_argv/stdin are unused)
     runs: tuple[tuple[tuple[str, ...], str], ...] = ()
+    # the runs are one program on many inputs (a stdio problem's tests): once one of them hits its
+    # time or memory limit, the rest of its lane are SKIPPED (an endless loop costs one limit, not
+    # one per test)
+    stop_after_limit: bool = False
     compile_seconds: float | None = None  # overrides limits.compile_seconds (a batch compiles longer)
     runtime: Runtime | None = None  # None: the sandbox's `runtimes` gives it, from `lang`
 

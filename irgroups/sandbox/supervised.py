@@ -14,7 +14,7 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-from irgroups.sandbox.base import EXITED, MEMORY, OK, Job, Limits, StepResult
+from irgroups.sandbox.base import EXITED, MEMORY, OK, SKIPPED, Job, Limits, StepResult
 from irgroups.sandbox.supervisor import EXTEND_MAX, resource_kind
 
 SUPERVISOR = Path(__file__).with_name("supervisor.py")
@@ -29,7 +29,7 @@ def plan_name(lane: int) -> str:
 def plan(job: Job, pick: list[int], job_dir: str) -> str:
     """The plan of the runs `pick` of job.runs, with "{job}" as `job_dir` (where the sandbox sees the job)."""
     limits = job.limits
-    return json.dumps({"keep_bytes": limits.file_size_mb * 1024 * 1024,
+    return json.dumps({"keep_bytes": limits.file_size_mb * 1024 * 1024, "stop_after_limit": job.stop_after_limit,
                        "runs": [{"argv": [a.replace("{job}", job_dir) for a in job.runs[k][0]],
                                  "stdin": job.runs[k][1], "seconds": limits.run_seconds,
                                  "wall_seconds": limits.run_wall_seconds} for k in pick]})
@@ -67,6 +67,9 @@ def decode(results: object, n: int, limits: Limits, host: HostView = HostView())
     out: list[StepResult | None] = []
     try:
         for r in results:
+            if r.get("skipped"):
+                out.append(StepResult(SKIPPED, None, 0.0))
+                continue
             code = int(r["exit_code"])
             limit = r["limit"] if r["limit"] in ("cpu", "wall") else None
             oom = bool(r["oom"])

@@ -246,8 +246,12 @@ def main():
     with open(plan_path) as f:
         plan = json.load(f)
     keep = plan["keep_bytes"]
-    results = []
+    results: list[dict[str, object]] = []
+    stop = plan.get("stop_after_limit", False)
     for run in plan["runs"]:
+        if stop and results and (results[-1].get("skipped") or results[-1]["timed_out"] or results[-1]["oom"]):
+            results.append({"skipped": True})  # the same program hit its limit on an earlier input
+            continue
         work = "/tmp/work"
         shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)

@@ -6,7 +6,7 @@ from typing import Any
 
 from irgroups import schemas
 from irgroups.languages import Language
-from irgroups.problems.model import Problem
+from irgroups.problems.model import FUNCTION, Problem
 from irgroups.prompts import TRANSLATE, translation_prompt
 from irgroups.stages.base import Context, Output, Shard, Stage, register
 
@@ -18,10 +18,12 @@ def make_prompts(problems: list[Problem], langs: list[Language], template: str =
             rows.append({
                 "prompt_id": f"{p.problem_id}|{lang.name}", "problem_id": p.problem_id, "lang": lang.name,
                 "prompt": translation_prompt(p, lang.name, template),
-                "entry_point": lang.function_name(p.entry_point), "source_entry_point": p.entry_point,
-                "signature": lang.signature(p),
+                "entry_point": lang.function_name(p.entry_point) if p.kind == FUNCTION else p.entry_point,
+                "source_entry_point": p.entry_point,
+                "signature": lang.signature(p) if p.kind == FUNCTION else "",
                 "neutral_signature": p.signature.to_row(), "tests": p.tests_json,
-                "amplified_tests": p.amplified_json, "tests_hash": p.tests_hash,
+                "amplified_tests": p.amplified_json, "tests_hash": p.tests_hash, "kind": p.kind,
+                "compare": p.compare,
             })
     return rows
 
