@@ -16,21 +16,8 @@ timeout or compile error.  A missing toolchain is reported as `skip` (not a fail
     python data/stdio/check.py --only stdio/gcd_lcm --langs rust,go --show-fail
     python data/stdio/check.py --strict        # references must print byte-identical output
 
-`generate(spec, rng)` (the input_spec generator) and `outputs_match(expected, got, mode)`
-(the token / exact comparison) are importable for reuse.
-
-input_spec grammar (a JSON list of items, generated in order):
-  {"line": [tok, ...]}                        one line, tokens joined by single spaces
-  {"repeat": COUNT, "items": [item, ...]}     the items repeated COUNT times
-  tok:
-    {"int": [lo, hi], "as": "n"}              integer in [lo, hi]; "as" names it for later use
-    {"float": [lo, hi], "digits": 2}          decimal with exactly `digits` digits after the point
-    {"word": [minlen, maxlen], "alphabet": "ab"}   random word (default alphabet a-z)
-    {"ints": [COUNT, lo, hi]}                 COUNT integers in [lo, hi] separated by spaces
-    {"const": "text"}                         literal text
-  COUNT (and int bounds, word lengths): an integer, or the name of an earlier "as" integer,
-  optionally followed by +k or -k ("n", "n-1", "c+2").  The most recent value of a name wins
-  (so names assigned inside a repeat are per iteration).
+Inputs come from irgroups.amplify.grammar.generate (the input_spec grammar is documented there);
+outputs are compared with irgroups.stdio.outputs_match, as a build compares them.
 """
 from __future__ import annotations
 
