@@ -49,6 +49,7 @@ from irgroups.sandbox.base import (
     MEMORY,
     OK,
     SANDBOX_ERROR,
+    SKIPPED,
     TIMEOUT,
     Job,
     JobResult,
@@ -284,6 +285,9 @@ class LocalSandbox(Sandbox):
             for k, step in zip(pick, results or []):
                 out[k] = step
         for k in range(len(out)):
+            if out[k] is None and job.stop_after_limit and any(
+                    r is not None and r.status in (TIMEOUT, MEMORY) for r in out):
+                out[k] = StepResult(SKIPPED, None, 0.0)  # one program: it hit a limit already
             if out[k] is None:
                 argv, stdin = job.runs[k]
                 out[k] = self._step(job, tc, job_dir, [a.replace("{job}", "/job") for a in argv], compiling=False,

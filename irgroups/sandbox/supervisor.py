@@ -233,6 +233,51 @@ def read_capped(path, limit):
     return data.decode("utf-8", errors="replace")
 
 
+SCRUBBED = ("/tmp", "/dev/shm", "/dev/mqueue")
+
+
+def scrub(out_dir):
+    """Empty what one program could leave for the next in this sandbox: /tmp (but the results
+    directory, which is emptied), /dev/shm, /dev/mqueue, and System V IPC objects."""
+    keep = os.path.abspath(out_dir)
+    for root in SCRUBBED:
+        try:
+            names = os.listdir(root)
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(root, name)
+            if path == keep or keep.startswith(path + os.sep):
+                continue
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+    with contextlib.suppress(OSError):
+        for name in os.listdir(keep):
+            path = os.path.join(keep, name)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+    if _ipc_objects() and shutil.which("ipcrm"):
+        subprocess.run(["ipcrm", "--all"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+
+def _ipc_objects():
+    """Whether any System V shared memory, queue or semaphore set exists (this IPC namespace)."""
+    for kind in ("shm", "msg", "sem"):
+        try:
+            with open(f"/proc/sysvipc/{kind}") as f:
+                if len(f.read().splitlines()) > 1:
+                    return True
+        except OSError:
+            continue
+    return False
+
+
 def self_cpu():
     ru = resource.getrusage(resource.RUSAGE_SELF)
     return ru.ru_utime + ru.ru_stime
@@ -252,8 +297,8 @@ def main():
         if stop and results and (results[-1].get("skipped") or results[-1]["timed_out"] or results[-1]["oom"]):
             results.append({"skipped": True})  # the same program hit its limit on an earlier input
             continue
+        scrub(out_dir)  # nothing an earlier program left (a cache of answers, a file for the next one)
         work = "/tmp/work"
-        shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)
         out_path, err_path = os.path.join(out_dir, "out"), os.path.join(out_dir, "err")
         in_path = os.path.join(out_dir, "in")

@@ -66,6 +66,7 @@ from irgroups.sandbox.base import (
     MEMORY,
     OK,
     SANDBOX_ERROR,
+    SKIPPED,
     TIMEOUT,
     Job,
     JobResult,
@@ -102,13 +103,15 @@ exit $rc
 """
 
 SUPERVISE_SH = f"""o=$1; c=$2; f=$3; shift 3
-find /tmp -mindepth 1 -maxdepth 1 -exec rm -rf {{}} + 2>/dev/null
+find /tmp /dev/shm /dev/mqueue -mindepth 1 -maxdepth 1 -exec rm -rf {{}} + 2>/dev/null
+ipcrm --all 2>/dev/null
 mkdir -m 700 "$o" || {{ echo "{MARK} out dir failed" >&2; exit {SETUP_FAILED}; }}
 exec prlimit --cpu="$c" --fsize="$f" --nofile=1024 --core=0 -- "$@"
 """
 
 RUN_SH = f"""t=$1; c=$2; f=$3; shift 3
-find /tmp -mindepth 1 -maxdepth 1 -exec rm -rf {{}} + 2>/dev/null
+find /tmp /dev/shm /dev/mqueue -mindepth 1 -maxdepth 1 -exec rm -rf {{}} + 2>/dev/null
+ipcrm --all 2>/dev/null
 d=$(mktemp -d /tmp/run.XXXXXX) && cd "$d" || {{ echo "{MARK} run dir failed" >&2; exit {SETUP_FAILED}; }}
 prlimit --cpu="$c" --fsize="$f" --nofile=1024 --core=0 -- timeout -s KILL "$t" "$@"
 rc=$?
@@ -500,6 +503,9 @@ class DockerSandbox(Sandbox):
                     for k, step in zip(pick, lane_runs or []):
                         runs[k] = step
                 for k, (argv_k, stdin_k) in enumerate(job.runs):
+                    if runs[k] is None and job.stop_after_limit and any(
+                            r is not None and r.status in (TIMEOUT, MEMORY) for r in runs):
+                        runs[k] = StepResult(SKIPPED, None, 0.0)  # one program: it hit a limit already
                     if runs[k] is None:  # not run yet, or to be run alone (see _supervised)
                         runs[k] = self._step(c, job, SANDBOX_USER, "/tmp", RUN_SH, [],
                                              [a.replace("{job}", job_dir) for a in argv_k], stdin_k.encode(),
