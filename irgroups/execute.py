@@ -88,7 +88,7 @@ def judge(result: sb.JobResult, problem: Problem) -> Verdict:
             tail = "compilation ran out of memory\n" + tail
         return Verdict(status, 0, test_outcomes=[MISSING] * n, stderr_tail=tail[-2000:], **base)
     if problem.kind == STDIO:
-        status, outcomes, figures = stdio.judge(result, problem, base)
+        status, outcomes, figures = stdio.judge(result, problem)
         return Verdict(status, outcomes.count(PASS), test_outcomes=outcomes, **figures, **base)
     assert r is not None
     outcomes, done = judge_outputs(r.full_stdout, problem.signature.returns, [t.expected for t in tests])

@@ -58,7 +58,7 @@ def make_job(problem: Problem, lang_name: str, code: str, limits: sb.Limits) -> 
                   runs=tuple((argv, str(t.args[0])) for t in problem.all_tests), stop_after_limit=True)
 
 
-def judge(result: sb.JobResult, problem: Problem, base: dict[str, Any]) -> tuple[str, list[str], dict[str, Any]]:
+def judge(result: sb.JobResult, problem: Problem) -> tuple[str, list[str], dict[str, Any]]:
     """(status, per-test outcomes, run figures) of a built stdio program's runs."""
     tests = problem.all_tests
     runs = list(result.runs)

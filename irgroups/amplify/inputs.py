@@ -74,7 +74,7 @@ def amplify_inputs(
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
     if problem.kind == STDIO:  # whole programs: inputs from the declared grammar, none without one
-        return list(stdio_inputs(problem, n, seed))
+        return stdio_inputs(problem, n, seed)
     params = problem.signature.params
     if n == 0 or not params:  # a function of no arguments has one input, the tests' own
         return []

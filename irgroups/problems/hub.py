@@ -112,7 +112,10 @@ def load(spec: str, load_dataset: Callable[..., Any] | None = None,
         raise DataError(f"problem source {spec!r}: rows lack {', '.join(missing)} of the {fam.name} layout "
                         f"(columns: {', '.join(have)})")
     split_name = re.sub(r"\[.*\]$", "", split)  # `test[:100]` reads part of the split `test`
-    return convert_rows(ds, Context(fam, hs.dataset, config, split_name, timeout))
+    try:
+        return convert_rows(ds, Context(fam, hs.dataset, config, split_name, timeout))
+    finally:
+        _close_sandbox()
 
 
 def family_of(dataset: str, spec: str = "") -> Family:
@@ -486,17 +489,12 @@ def _run_reference(source: str, entry: str, calls: list[tuple[Any, ...]],
     A Hub row's solution is code from the internet (SYNTHETIC-1's, a model's answer), so it runs
     in the local sandbox (no network, its own namespaces and limits), never in this process."""
     from irgroups.sandbox import base as sb
-    from irgroups.verifier import open_sandbox
 
     payload = base64.b64encode(pickle.dumps((source, entry, calls))).decode()
     job = sb.Job(lang=PYTHON, files={"runner.py": _RUNNER, "payload.b64": payload},
                  run_argv=["python3", "-I", "-S", "{job}/runner.py", "{job}/payload.b64"],
                  limits=sb.Limits(run_seconds=timeout, memory_mb=4096, file_size_mb=64))
-    box = open_sandbox("local", [PYTHON])
-    try:
-        step = box.run(job).run
-    finally:
-        box.close()
+    step = _reference_sandbox().run(job).run
     if step is None:
         raise _SolutionError("the reference solution did not run")
     if step.status == sb.TIMEOUT:
@@ -519,6 +517,20 @@ def _run_reference(source: str, entry: str, calls: list[tuple[Any, ...]],
 
 
 _MARK = "@@irgroups-results@@ "
+_SANDBOX: list[Any] = []  # the one sandbox of a `load`: made at its first reference run, closed at its end
+
+
+def _reference_sandbox() -> Any:
+    if not _SANDBOX:
+        from irgroups.verifier import open_sandbox
+
+        _SANDBOX.append(open_sandbox("local", [PYTHON]))
+    return _SANDBOX[0]
+
+
+def _close_sandbox() -> None:
+    while _SANDBOX:
+        _SANDBOX.pop().close()
 
 
 def _dec(v: Any) -> Any:
