@@ -136,13 +136,13 @@ def compile_together(lang: str, todo: list[int], render: Callable[[list[int]], B
             return []
         if result.compile is None or result.compile.status != sb.EXITED:
             break  # a timeout, a memory limit, the sandbox: one at a time says whose it is
-        blamed: dict[int, list[str]] = {}  # label -> the compiler's lines about its files
+        blamed: dict[int, list[str]] = {}  # label -> the compiler's error lines about its files
         pattern = re.compile(program.blame)
         in_batch = set(todo)
         for line in (result.compile.stderr + "\n" + result.compile.stdout).splitlines():
-            for m in pattern.finditer(line):
-                if int(m.group(1)) in in_batch:
-                    blamed.setdefault(int(m.group(1)), []).append(line)
+            m = pattern.match(line)  # an error located in the item's files, never a note naming them
+            if m is not None and int(m.group(1)) in in_batch:
+                blamed.setdefault(int(m.group(1)), []).append(line)
         if not blamed:
             break  # the compiler did not say whose fault it was: the rest goes one at a time
         for k, lines in blamed.items():

@@ -53,8 +53,13 @@ class BatchProgram:
     Items come as (label, problem, code); an item's files, module and run argument are
     named after its label, so the same candidate keeps the same names from one compile
     round to the next (Go's build cache then reuses what compiled in an earlier round).
-    `blame` names the files of an item, so a failed batch compile can be pinned on the
-    items whose files the compiler complains about (a regex with one group: the label)."""
+    `blame` pins a failed batch compile on the items it is about: a regex with one group (the
+    label) that matches at the start of a compiler line reporting an *error* at a primary
+    location in an item's files, and nowhere else. Compilers also point at other files (rustc's
+    "exists but is inaccessible" notes, mcs's "location of the symbol related to the previous
+    error", import paths): those lines name batch-mates that did nothing wrong, so they must
+    not match. `Language.batchable` keeps out code that could name or collide with a batch-mate
+    (tests/test_batch_blame.py)."""
 
     files: dict[str, str]
     compile_argv: list[str]

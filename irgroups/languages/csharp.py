@@ -384,6 +384,18 @@ class CSharp(Language):
     def test_program(self, problem: Problem, code: str) -> dict[str, str]:
         return {"candidate.cs": code, "harness.cs": self._harness(problem, HARNESS_HEAD)}
 
+    # what could reach past the candidate's namespace in a batch: a preprocessor line (it can hide a
+    # closing brace from the parser), the global namespace, assembly attributes, the batch's own names
+    _BATCH_ALONE = re.compile(r"^[ \t]*#|\bglobal\s*::|\bextern\s+alias\b|\[\s*(?:assembly|module)\s*:|\bIrg(?:C\d|roups)",
+                              re.M)
+
+    def batchable(self, code: str) -> bool:
+        # the candidate is wrapped in `namespace IrgC<k> { ... }`: code that does not parse on its
+        # own could close that namespace and declare types in a batch-mate's
+        if self._BATCH_ALONE.search(code):
+            return False
+        return not self._bench_parse(code)[0].has_error
+
     def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
         # one assembly; candidate k and its harness live in namespace IrgC<k>, so every
         # `class Problem` stays apart; a dispatcher Main runs harness k
@@ -399,7 +411,7 @@ class CSharp(Language):
         argv = self._mcs_argv([*(f"c{k}.cs" for k, _, _ in items), *(f"h{k}.cs" for k, _, _ in items),
                                "batch_main.cs"])
         return BatchProgram(files, argv, [["mono", "{job}/prog.exe", str(k)] for k, _, _ in items],
-                            blame=r"(?:^|/)[ch](\d+)\.cs\(")
+                            blame=r"(?:\S*/)?[ch](\d+)\.cs\(\d+,\d+\): error")
 
     def _harness(self, problem: Problem, head: str) -> str:
         sig = problem.signature

@@ -324,7 +324,7 @@ class Python(Language):
             files[f"c{k}/main.py"] = program["main.py"]
         argv = ["python3", "-c", SYNTAX_CHECK, *(f"c{k}/candidate.py" for k, _, _ in items)]
         return BatchProgram(files, argv, [["python3", "-S", "-B", f"{{job}}/c{k}/main.py"] for k, _, _ in items],
-                            blame=r"(?:^|/)c(\d+)/candidate\.py")
+                            blame=r"c(\d+)/candidate\.py: ")
 
     def stdio_program(self, code: str) -> WholeProgram:
         check = "import sys; compile(open('main.py').read(), 'main.py', 'exec')"

@@ -279,6 +279,9 @@ def _prepare_image(ctx: Path) -> None:
 
 
 _LINKER_ATTRIBUTE = re.compile(r"#\s*!?\s*\[\s*(?:unsafe\s*\(\s*)?(?:link_section|no_mangle|export_name|used)\b")
+# what reaches past a module of a bigger crate: the crate root (where the batch-mates live),
+# exported macros (one namespace for the crate), the process-wide allocator and panic handler
+_CRATE_WIDE = re.compile(r"\bcrate\s*::|\bsuper\s*::\s*super\b|\bextern\s+crate\b|\bmacro_export\b|\bglobal_allocator\b|\bpanic_handler\b")
 
 
 def _rust_methods(node: Node, src: bytes) -> list[str]:
@@ -556,9 +559,12 @@ class Rust(Language):
         return {"main.rs": self._module(problem, code) + "\nfn main() { irgroups_harness::main() }\n" + TABLE_MODULE}
 
     def batchable(self, code: str) -> bool:
-        # a static in `.init_array` runs when any program of a batch binary starts, and an exported
-        # symbol could replace one the binary needs: such code runs alone
-        return _LINKER_ATTRIBUTE.search(code) is None
+        # a static in `.init_array` runs when any program of a batch binary starts, an exported
+        # symbol could replace one the binary needs, a global allocator runs in every program, and
+        # a path from the crate root (`crate::`, a top-level `super`) names the batch-mates: alone
+        if _LINKER_ATTRIBUTE.search(code) or _CRATE_WIDE.search(code):
+            return False
+        return "super" not in code or self._super_only_in_mods(code)
 
     def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
         # one crate, one module file per candidate (the harness in the same file), one binary
@@ -568,8 +574,11 @@ class Rust(Language):
         files["main.rs"] = (f"{mods}\nfn main() {{\n    let which = std::env::args().nth(1).unwrap_or_default();\n"
                             f"    match which.as_str() {{\n{arms}        _ => std::process::exit(2),\n    }}\n}}\n"
                             + TABLE_MODULE)
-        return BatchProgram(files, self.compile_argv() or [], [["{job}/prog", str(k)] for k, _, _ in items],
-                            blame=r"--> c(\d+)\.rs:")
+        # short diagnostics: one line per error, at its primary location (the notes that point
+        # into other modules are left out)
+        argv = [*(self.compile_argv() or []), "--error-format=short"]
+        return BatchProgram(files, argv, [["{job}/prog", str(k)] for k, _, _ in items],
+                            blame=r"c(\d+)\.rs:\d+:\d+: error")
 
     def _module(self, problem: Problem, code: str) -> str:
         sig = problem.signature
@@ -632,9 +641,9 @@ class Rust(Language):
                           "md5": r"\bmd5::"}
     _WITH_CRATES = HUMANEVAL_X + "+crates"  # the batch key of programs built with the crates
     _USE = re.compile(r"^[ \t]*(?:pub\s+)?use\s+[^;]*;[ \t]*\n?", re.M)
-    # what would mean something else inside a module of a bigger crate: the crate root (`crate::`,
-    # a top-level `super`), crate attributes, exported macros, the process's arguments
-    _ALONE = re.compile(r"#!\s*\[|\bmacro_export\b|\benv\s*::\s*args|(?<![\w$])crate\s*::|\bextern\s+crate\b")
+    # what would mean something else inside a module of a bigger crate, besides what `batchable`
+    # keeps out: crate attributes, the process's arguments
+    _ALONE = re.compile(r"#!\s*\[|\benv\s*::\s*args")
     # Rust 2015 resolves every `use` path (and `::x`) from the crate root
     _ROOTS_2015 = frozenset(["std", "core", "alloc", "self", "super"])
 
@@ -712,8 +721,7 @@ class Rust(Language):
                 if (not before or not (before[-1].isalnum() or before[-1] in "_>")) \
                         and m.group(1) not in self._ROOTS_2015:
                     return False
-        # `super` outside any `mod` would name the crate root
-        return "super" not in program or self._super_only_in_mods(program)
+        return True
 
     @staticmethod
     def _super_only_in_mods(program: str) -> bool:
