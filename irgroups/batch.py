@@ -1,13 +1,14 @@
 """Compile once, run many: several candidates of one language per compiler call.
 
-A batch is built by the language (`Language.batch_program`) and compiled once; each
-candidate then runs as its own process with its own limits and timeout, and its
-outputs are judged outside the sandbox, so a hostile candidate cannot touch another's
-verdict. When the batch does not compile,
-the compiler's messages name the files of the guilty candidates (each candidate lives
-in its own module, package or namespace, so an error in its files is its own): those
-are compile errors, with the compiler's lines about their files, and the rest is
-built again. Compilers report errors phase by phase (mcs: syntax, then types), so this
+A batch is built by the language (`Language.batch_program` for function candidates,
+`Language.stdio_batch` for whole stdio programs) and compiled once; each candidate then
+runs as its own process (a stdio program once per test), with its own limits and timeout,
+and its outputs are judged outside the sandbox, so a hostile candidate cannot touch
+another's verdict. When the batch does not compile, the compiler's error lines name the
+files of the guilty candidates (each candidate lives in its own module, package or
+namespace, so an error located in its files is its own; notes pointing into other files
+are not blame): those are compile errors, with the compiler's lines about their files,
+and the rest is built again. Compilers report errors phase by phase (mcs: syntax, then types), so this
 can take a few rounds; each round is one compiler call. If the compiler names no file
 the rest goes one at a time. Verdicts agree with one-at-a-time execution
 (tests/test_batch.py, benchmarks/throughput.py).
@@ -21,11 +22,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from irgroups import code as codemod
-from irgroups import languages
+from irgroups import languages, stdio
 from irgroups.execute import COMPILE_ERROR, SANDBOX_ERROR, Verdict, judge, make_job
 from irgroups.languages.base import BatchProgram
 from irgroups.languages.toolchains import resolve
-from irgroups.problems.model import FUNCTION, Problem
+from irgroups.problems.model import FUNCTION, STDIO, Problem
 from irgroups.sandbox import base as sb
 
 
@@ -82,20 +83,27 @@ def run_batch(items: list[tuple[Problem, str, str]], sandbox: sb.Sandbox, limits
     if lang is None or len(items) == 1 or not sandbox.supports_runs:
         return [alone(k) for k in range(len(items))]
     results: dict[int, sb.JobResult] = {}
-    # a stdio program has its own main: it is built alone, then run once per test (irgroups/stdio.py)
-    shared = [problem.kind == FUNCTION and lang.batchable(code) for problem, _, code in items]
-    todo = [k for k in range(len(items)) if shared[k]]
-    single = [k for k in range(len(items)) if not shared[k]]
+    # function candidates share a test program each; a stdio problem's whole program keeps its own
+    # main, run once per test with that test's stdin (irgroups/stdio.py)
+    functions = [k for k, (p, _, code) in enumerate(items) if p.kind == FUNCTION and lang.batchable(code)]
+    programs = [k for k, (p, _, code) in enumerate(items) if p.kind == STDIO and lang.stdio_batchable(code)]
+
     def render(labels: list[int]) -> BatchProgram | None:
         try:
+            if items[labels[0]][0].kind == STDIO:
+                return lang.stdio_batch([(k, items[k][2]) for k in labels])
             return lang.batch_program([(k, items[k][0], items[k][2]) for k in labels])
         except Exception:  # noqa: BLE001 - an item we cannot render: one at a time says which
             return None
 
-    todo = compile_together(lang.name, todo, render, sandbox, limits, slot, results)
-    for k in todo + single:
-        results[k] = alone(k)
-    return [results[k] for k in range(len(items))]
+    def stdins(k: int) -> list[str] | None:
+        problem = items[k][0]
+        return stdio.stdins(problem) if problem.kind == STDIO else None
+
+    for todo in (functions, programs):
+        compile_together(lang.name, todo, render, sandbox, limits, slot, results, stdins)
+    # the rest (not batchable, or left by compile_together) one at a time
+    return [results[k] if k in results else alone(k) for k in range(len(items))]
 
 
 def plan_batches(indices: list[int], workers: int, max_batch: int = 64) -> list[list[int]]:
@@ -110,10 +118,13 @@ def plan_batches(indices: list[int], workers: int, max_batch: int = 64) -> list[
 
 
 def compile_together(lang: str, todo: list[int], render: Callable[[list[int]], BatchProgram | None],
-                     sandbox: sb.Sandbox, limits: sb.Limits, slot: int,
-                     results: dict[int, sb.JobResult]) -> list[int]:
+                     sandbox: sb.Sandbox, limits: sb.Limits, slot: int, results: dict[int, sb.JobResult],
+                     stdins: Callable[[int], list[str] | None] = lambda k: None) -> list[int]:
     """Build the programs labelled `todo` with one compiler call and run each as its own process,
-    filling `results[label]`; the labels left to build alone.
+    filling `results[label]`: one run (its `run`) where `stdins(label)` is None, else one run per
+    stdin (its `runs`);
+    the labels left to build alone. Once a run hits a limit, that program's later runs are skipped
+    (Job.stop_after_limit), never another program's.
 
     When the build fails, the labels whose files the compiler's lines name (`BatchProgram.blame`)
     get a compile step holding those lines, and the rest is built again (compilers report errors
@@ -123,16 +134,24 @@ def compile_together(lang: str, todo: list[int], render: Callable[[list[int]], B
         program = render(todo)
         if program is None:
             break
+        given = [stdins(k) for k in todo]
+        inputs = [ins if ins is not None else [""] for ins in given]
+        runs = tuple((tuple(argv), stdin) for argv, ins in zip(program.run_argvs, inputs) for stdin in ins)
         job = sb.Job(lang=lang, files=program.files, run_argv=[], compile_argv=program.compile_argv,
-                     limits=limits, runs=tuple((tuple(argv), "") for argv in program.run_argvs),
+                     limits=limits, runs=runs, stop_after_limit=True,
+                     programs=tuple(pos for pos, ins in enumerate(inputs) for _ in ins),
                      compile_seconds=limits.compile_seconds + 2.0 * len(todo))
         result = sandbox.run(job, slot=slot)
         compiled = result.compile is None or result.compile.status == sb.OK
         share = (result.compile.seconds if result.compile else 0.0) / len(todo)
-        if compiled and len(result.runs) == len(todo):
-            for pos, k in enumerate(todo):
-                results[k] = sb.JobResult(replace(result.compile, seconds=share) if result.compile else None,
-                                          result.runs[pos], result.backend)
+        if compiled and len(result.runs) == len(runs):
+            start = 0
+            for k, ins, stdin_given in zip(todo, inputs, given):
+                compile_step = replace(result.compile, seconds=share) if result.compile else None
+                mine = result.runs[start:start + len(ins)]
+                start += len(ins)
+                results[k] = (sb.JobResult(compile_step, None, result.backend, mine) if stdin_given is not None
+                              else sb.JobResult(compile_step, mine[0], result.backend))
             return []
         if result.compile is None or result.compile.status != sb.EXITED:
             break  # a timeout, a memory limit, the sandbox: one at a time says whose it is

@@ -49,13 +49,18 @@ def outputs_match(expected: str, got: str, compare: str = "tokens") -> bool:
     return len(want) == len(have) and all(tokens_equal(a, b) for a, b in zip(want, have))
 
 
+def stdins(problem: Problem) -> list[str]:
+    """The stdin of each test, original then amplified."""
+    return [str(t.args[0]) for t in problem.all_tests]
+
+
 def make_job(problem: Problem, lang_name: str, code: str, limits: sb.Limits) -> sb.Job:
     """Build `code` once; run it once per test (original, then amplified) with that test's stdin."""
     program = languages.get(lang_name).stdio_program(code)
     argv = tuple(program.run_argv)
     return sb.Job(lang=languages.get(lang_name).name, files=program.files, run_argv=list(argv),
                   compile_argv=program.compile_argv, limits=limits,
-                  runs=tuple((argv, str(t.args[0])) for t in problem.all_tests), stop_after_limit=True)
+                  runs=tuple((argv, stdin) for stdin in stdins(problem)), stop_after_limit=True)
 
 
 def judge(result: sb.JobResult, problem: Problem) -> tuple[str, list[str], dict[str, Any]]:

@@ -141,3 +141,34 @@ def test_the_compiler_names_the_guilty_so_the_rest_stays_batched(lang: str, huma
     assert box.jobs == 2, [v.stderr_tail for v in verdicts]
     for k in (1, 4):  # the compiler's error lines about the candidate's own file
         assert verdicts[k].stderr_tail.startswith(f"c{k}"), verdicts[k].stderr_tail
+
+
+# finds a batch-mate's class of the same shape and calls its entry function
+CSHARP_REFLECTOR = """using System;
+using System.Collections.Generic;
+using System.Linq;
+
+class Problem {
+    public static bool HasCloseElements(List<double> numbers, double threshold) {
+        foreach (var t in typeof(Problem).Assembly.GetTypes()) {
+            var m = t == typeof(Problem) ? null : t.GetMethod("HasCloseElements");
+            if (m != null) return (bool)m.Invoke(null, new object[] { numbers, threshold });
+        }
+        return false;
+    }
+}
+"""
+
+
+def test_a_candidate_cannot_call_a_batch_mate_by_reflection(humaneval_by_id: dict[str, Problem],
+                                                            sandbox: LocalSandbox) -> None:
+    """Beside a correct batch-mate of its problem (the reference), a C# candidate that calls that
+    batch-mate's function through reflection would pass; alone it fails. It must run alone."""
+    p = humaneval_by_id["HumanEval/0"]
+    others = [q for q in (humaneval_by_id["HumanEval/2"], humaneval_by_id["HumanEval/3"])]
+    items = [(p, "csharp", CSHARP_REFLECTOR), (p, "csharp", references.load(p, "csharp") or "")]
+    items += [(q, "csharp", references.load(q, "csharp") or "") for q in others]
+    batched = execute_batch(items, sandbox, LIMITS)
+    alone = execute(*items[0], sandbox, LIMITS)
+    assert alone.status == "failed"
+    assert [v.status for v in batched] == ["failed", "passed", "passed", "passed"]

@@ -246,6 +246,16 @@ class Language(ABC):
         """One build for many (label, problem, code) items; None where the language cannot batch them."""
         return None
 
+    def stdio_batch(self, items: list[tuple[int, str]]) -> BatchProgram | None:
+        """One build for many (label, whole program) items of stdio problems, program k run with
+        `run_argvs[k]` and its test's stdin, as it would run alone; None where each is built alone."""
+        return None
+
+    def stdio_batchable(self, code: str) -> bool:
+        """Whether whole program `code` may share a `stdio_batch` binary (it cannot tell that it is
+        not alone: it reads no command line, and nothing of it runs in its batch-mates' processes)."""
+        return False
+
     def batchable(self, code: str) -> bool:
         """Whether `code` may share a batch program: code that runs when *any* program of the
         batch starts (Go's init) could write into its neighbours' outputs, so it runs alone."""

@@ -385,8 +385,10 @@ class CSharp(Language):
         return {"candidate.cs": code, "harness.cs": self._harness(problem, HARNESS_HEAD)}
 
     # what could reach past the candidate's namespace in a batch: a preprocessor line (it can hide a
-    # closing brace from the parser), the global namespace, assembly attributes, the batch's own names
-    _BATCH_ALONE = re.compile(r"^[ \t]*#|\bglobal\s*::|\bextern\s+alias\b|\[\s*(?:assembly|module)\s*:|\bIrg(?:C\d|roups)",
+    # closing brace from the parser), the global namespace, assembly attributes, the batch's own
+    # names, and reflection over the assembly (a batch-mate's correct function, called by name)
+    _BATCH_ALONE = re.compile(r"^[ \t]*#|\bglobal\s*::|\bextern\s+alias\b|\[\s*(?:assembly|module)\s*:|\bIrg(?:C\d|roups)"
+                              r"|Assembly|AppDomain|Reflection|Activator|\bModule\b|\bGetTypes\b|\bGetType\s*\(\s*[^)\s]",
                               re.M)
 
     def batchable(self, code: str) -> bool:
@@ -501,8 +503,9 @@ class CSharp(Language):
 
     def multipl_e_program(self, program: str, limits: Limits) -> BenchProgram:
         job = Job(self.name, {"prog.cs": program}, list(self._MONO_RUN), [*self._MCS, "prog.cs"], limits=limits)
+        # batched as a stdio program is: the same conditions
         return BenchProgram(self.name, program, job, self.MONO_JUDGE,
-                            MULTIPL_E if self._bench_entry(program) is not None else None)
+                            MULTIPL_E if self.stdio_batchable(program) else None)
 
     def _bench_entry(self, program: str) -> tuple[str, str, str] | None:
         """(the program with its Main public, the call of Main, the class holding it), where the
@@ -555,21 +558,34 @@ class CSharp(Language):
         return out.decode("utf-8"), call, owner_name
 
     def bench_batch(self, items: list[tuple[int, BenchProgram]]) -> BatchProgram | None:
+        return self._entry_batch([(k, p.source) for k, p in items], "p", list(self._MCS), list(self._MONO_RUN))
+
+    def stdio_batchable(self, code: str) -> bool:
+        return self.batchable(code) and "GetCommandLineArgs" not in code and self._bench_entry(code) is not None
+
+    def stdio_batch(self, items: list[tuple[int, str]]) -> BatchProgram | None:
+        return self._entry_batch(items, "s", self._mcs_argv([]), self.run_argv("{job}"))
+
+    def _entry_batch(self, sources: list[tuple[int, str]], prefix: str, mcs: list[str],
+                     run: list[str]) -> BatchProgram | None:
+        """Whole programs, each in namespace Irgroups<PREFIX><k> (file `<prefix><k>.cs`) of one
+        assembly, `run + [k]` running program k's Main; None if one has no single plain Main."""
         files: dict[str, str] = {}
         runs = []
-        for k, p in items:
-            entry = self._bench_entry(p.source)
+        for k, program in sources:
+            entry = self._bench_entry(program)
             if entry is None:
                 return None
             source, call, _ = entry
+            ns = f"Irgroups{prefix.upper()}{k}"
             # on the namespace's first line, so the program's line numbers stay its own
-            files[f"p{k}.cs"] = f"namespace IrgroupsP{k} {{ {source}\n}}\n"
-            runs.append(f"    static void Run{k}() {{ {call.format(ns=f'IrgroupsP{k}')}; }}\n")
-        cases = "".join(f'            case "{k}": Run{k}(); break;\n' for k, _ in items)
+            files[f"{prefix}{k}.cs"] = f"namespace {ns} {{ {source}\n}}\n"
+            runs.append(f"    static void Run{k}() {{ {call.format(ns=ns)}; }}\n")
+        cases = "".join(f'            case "{k}": Run{k}(); break;\n' for k, _ in sources)
         # one method per program: the JIT compiles, and the runtime initialises, only the chosen one's
         files["irgroups_main.cs"] = ("static class IrgroupsBenchMain {\n" + "".join(runs) +
                                      "    static void Main(string[] args) {\n        switch (args[0]) {\n" + cases +
                                      "            default: System.Environment.Exit(2); break;\n        }\n    }\n}\n")
-        argv = [*self._MCS, "-main:IrgroupsBenchMain", *(f"p{k}.cs" for k, _ in items), "irgroups_main.cs"]
-        return BatchProgram(files, argv, [[*self._MONO_RUN, str(k)] for k, _ in items],
-                            blame=r"^p(\d+)\.cs\(\d+,\d+\): error")
+        argv = [*mcs, "-main:IrgroupsBenchMain", *(f"{prefix}{k}.cs" for k, _ in sources), "irgroups_main.cs"]
+        return BatchProgram(files, argv, [[*run, str(k)] for k, _ in sources],
+                            blame=rf"{prefix}(\d+)\.cs\(\d+,\d+\): error")

@@ -438,8 +438,8 @@ class Go(Language):
         # every package's init() and package-level initializers run when *any* program of a batch
         # binary starts: such code could write report lines into its neighbours' runs (and fail
         # them), so it runs alone
-        if "irgbatch" in code or "go:linkname" in code:
-            return False  # the batch's own packages, or another package's symbols
+        if "irgbatch" in code or "go:linkname" in code or '"unsafe"' in code:
+            return False  # the batch's own packages, another package's symbols, a raw call into the binary
         root = _go_parser().parse(code.encode("utf-8")).root_node
         for node in root.children:
             if node.type == "function_declaration":
@@ -449,6 +449,8 @@ class Go(Language):
             elif node.type in ("var_declaration", "const_declaration") and _calls_code(node):
                 return False
         return True
+
+    _MODULE_BUILD = ["env", "GO111MODULE=on", "GOFLAGS=-mod=mod", "GOPROXY=off", "go", "build", LDFLAGS, "-o", "prog", "."]
 
     def batch_program(self, items: list[tuple[int, Problem, str]]) -> BatchProgram | None:
         # one module, one package per candidate, one binary (see `batchable`)
@@ -460,9 +462,26 @@ class Go(Language):
         cases = "".join(f'\tcase "{k}":\n\t\tc{k}.IrgMain()\n' for k, _, _ in items)
         files["main.go"] = (f"package main\n\nimport (\n\t\"os\"\n{imports})\n\nfunc main() {{\n"
                             f"\tswitch os.Args[1] {{\n{cases}\tdefault:\n\t\tos.Exit(2)\n\t}}\n}}\n")
-        argv = ["env", "GO111MODULE=on", "GOFLAGS=-mod=mod", "GOPROXY=off", "go", "build", LDFLAGS, "-o", "prog", "."]
-        return BatchProgram(files, argv, [["{job}/prog", str(k)] for k, _, _ in items],
+        return BatchProgram(files, self._MODULE_BUILD, [["{job}/prog", str(k)] for k, _, _ in items],
                             blame=r"(?:\./)?c(\d+)/[\w.]+\.go:\d+")
+
+    def stdio_batchable(self, code: str) -> bool:
+        # `batchable` keeps out what runs when any program of the batch binary starts; the
+        # command line has the program's label on it
+        return self.batchable(code) and re.search(r"\bos\.Args\b|\bflag\.", code) is None
+
+    def stdio_batch(self, items: list[tuple[int, str]]) -> BatchProgram | None:
+        # one module, one package per program (its main is an ordinary function there), one binary
+        files = {"go.mod": "module irgbatch\n\ngo 1.19\n"}
+        for k, code in items:
+            files[f"s{k}/main.go"] = _with_package(code, f"s{k}")
+            files[f"s{k}/zz_irgroups_entry.go"] = f"package s{k}\n\nfunc IrgroupsMain() {{ main() }}\n"
+        imports = "".join(f'\t"irgbatch/s{k}"\n' for k, _ in items)
+        cases = "".join(f'\tcase "{k}":\n\t\ts{k}.IrgroupsMain()\n' for k, _ in items)
+        files["main.go"] = (f"package main\n\nimport (\n\t\"os\"\n{imports})\n\nfunc main() {{\n"
+                            f"\tswitch os.Args[1] {{\n{cases}\tdefault:\n\t\tos.Exit(2)\n\t}}\n}}\n")
+        return BatchProgram(files, self._MODULE_BUILD, [["{job}/prog", str(k)] for k, _ in items],
+                            blame=r"(?:\./)?s(\d+)/[\w.]+\.go:\d+")
 
     def _harness(self, problem: Problem, package: str, main_name: str) -> str:
         # the arguments travel as a JSON table read at run time: a closure and literals per test

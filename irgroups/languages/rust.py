@@ -280,8 +280,9 @@ def _prepare_image(ctx: Path) -> None:
 
 _LINKER_ATTRIBUTE = re.compile(r"#\s*!?\s*\[\s*(?:unsafe\s*\(\s*)?(?:link_section|no_mangle|export_name|used)\b")
 # what reaches past a module of a bigger crate: the crate root (where the batch-mates live),
-# exported macros (one namespace for the crate), the process-wide allocator and panic handler
-_CRATE_WIDE = re.compile(r"\bcrate\s*::|\bsuper\s*::\s*super\b|\bextern\s+crate\b|\bmacro_export\b|\bglobal_allocator\b|\bpanic_handler\b")
+# exported macros (one namespace for the crate), the process-wide allocator and panic handler,
+# and `unsafe` (a raw call into a batch-mate's code, found in the binary)
+_CRATE_WIDE = re.compile(r"\bunsafe\b|\bcrate\s*::|\bsuper\s*::\s*super\b|\bextern\s+crate\b|\bmacro_export\b|\bglobal_allocator\b|\bpanic_handler\b")
 
 
 def _rust_methods(node: Node, src: bytes) -> list[str]:
@@ -302,6 +303,21 @@ def _signature_types(sig: str) -> str:
     s = squash(sig.replace("mut ", ""))
     s = re.sub(r"(?<=[(,])[A-Za-z_]\w*:", "", s)
     return s.removeprefix("pubfn").removeprefix("fn")
+
+
+def _entry_batch(sources: list[tuple[int, str]], prefix: str, compile_argv: list[str]) -> BatchProgram:
+    """Whole programs as modules `irgroups_<prefix><k>` of one crate (files `<prefix><k>.rs`, so
+    short diagnostics name them), `prog k` running program k's `main`; `compile_argv` builds
+    main.rs into prog with --error-format=short."""
+    files = {f"{prefix}{k}.rs": source + "\npub fn irgroups_entry() -> impl ::std::process::Termination { main() }\n"
+             for k, source in sources}
+    mods = "".join(f'#[path = "{prefix}{k}.rs"] mod irgroups_{prefix}{k};\n' for k, _ in sources)
+    arms = "".join(f'        "{k}" => irgroups_{prefix}{k}::irgroups_entry().report(),\n' for k, _ in sources)
+    files["main.rs"] = (f"{mods}\nfn main() -> ::std::process::ExitCode {{\n    use ::std::process::Termination;\n"
+                        "    match ::std::env::args().nth(1).unwrap_or_default().as_str() {\n"
+                        f"{arms}        _ => ::std::process::exit(2),\n    }}\n}}\n")
+    return BatchProgram(files, compile_argv, [["{job}/prog", str(k)] for k, _ in sources],
+                        blame=rf"{prefix}(\d+)\.rs:\d+:\d+: error")
 
 
 class RustFrontend(Frontend):
@@ -751,11 +767,10 @@ class Rust(Language):
             externs = crates.rustc_args() if crates is not None else []
             return BatchProgram(files, ["rustc", "--test", "--edition", "2021", "-A", "warnings", *externs, *common],
                                 [["{job}/prog", f"irgroups_p{k}::"] for k, _ in items], blame=r"^p(\d+)\.rs:\d+:\d+: error")
-        for k, p in items:
-            files[f"p{k}.rs"] = p.source + "\npub fn irgroups_entry() -> impl ::std::process::Termination { main() }\n"
-        arms = "".join(f'        "{k}" => irgroups_p{k}::irgroups_entry().report(),\n' for k, _ in items)
-        files["main.rs"] = (f"{mods}\nfn main() -> ::std::process::ExitCode {{\n    use ::std::process::Termination;\n"
-                            "    match ::std::env::args().nth(1).unwrap_or_default().as_str() {\n"
-                            f"{arms}        _ => ::std::process::exit(2),\n    }}\n}}\n")
-        return BatchProgram(files, ["rustc", *common], [["{job}/prog", str(k)] for k, _ in items],
-                            blame=r"^p(\d+)\.rs:\d+:\d+: error")
+        return _entry_batch([(k, p.source) for k, p in items], "p", ["rustc", *common])
+
+    def stdio_batchable(self, code: str) -> bool:
+        return self.batchable(code) and not self._ALONE.search(code)
+
+    def stdio_batch(self, items: list[tuple[int, str]]) -> BatchProgram | None:
+        return _entry_batch(items, "s", [*(self.compile_argv() or []), "--error-format=short"])

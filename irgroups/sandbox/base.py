@@ -87,10 +87,12 @@ class Job:
     # compile once, run many: when set, each (argv, stdin) runs after the one compile, each
     # with the run limits, and JobResult.runs holds their results (run_argv/stdin are unused)
     runs: tuple[tuple[tuple[str, ...], str], ...] = ()
-    # the runs are one program on many inputs (a stdio problem's tests): once one of them hits its
-    # time or memory limit, the rest of its lane are SKIPPED (an endless loop costs one limit, not
-    # one per test)
+    # the runs are programs on many inputs (a stdio problem's tests): once a run hits its time or
+    # memory limit, the later runs of the same program in its lane are SKIPPED (an endless loop
+    # costs one limit, not one per test). `programs[k]`: the program run k belongs to (empty: all
+    # runs are one program)
     stop_after_limit: bool = False
+    programs: tuple[int, ...] = ()
     compile_seconds: float | None = None  # overrides limits.compile_seconds (a batch compiles longer)
     runtime: Runtime | None = None  # None: the sandbox's `runtimes` gives it, from `lang`
 
@@ -116,6 +118,18 @@ class JobResult:
     run: StepResult | None
     backend: str
     runs: list[StepResult] = field(default_factory=list)
+
+
+def program_of(job: Job, k: int) -> int:
+    """The program run k of `job` belongs to (Job.programs)."""
+    return job.programs[k] if job.programs else 0
+
+
+def stopped_after_limit(job: Job, results: list[StepResult | None], k: int) -> bool:
+    """Whether run k is not to run: its program hit a limit in an earlier run (Job.stop_after_limit)."""
+    return job.stop_after_limit and any(
+        r is not None and r.status in (TIMEOUT, MEMORY) and program_of(job, j) == program_of(job, k)
+        for j, r in enumerate(results))
 
 
 def deal(n: int, lanes: int) -> list[list[int]]:

@@ -60,6 +60,7 @@ from irgroups.sandbox.base import (
     StepResult,
     deal,
     default_runtimes,
+    stopped_after_limit,
 )
 from irgroups.sandbox.cgroups import CGROUP_ROOT, Cgroups, StepCgroup, cgroup_version
 from irgroups.sandbox.supervisor import CgroupView, cpu_rlimit, resource_kind, watch
@@ -285,9 +286,8 @@ class LocalSandbox(Sandbox):
             for k, step in zip(pick, results or []):
                 out[k] = step
         for k in range(len(out)):
-            if out[k] is None and job.stop_after_limit and any(
-                    r is not None and r.status in (TIMEOUT, MEMORY) for r in out):
-                out[k] = StepResult(SKIPPED, None, 0.0)  # one program: it hit a limit already
+            if out[k] is None and stopped_after_limit(job, out, k):
+                out[k] = StepResult(SKIPPED, None, 0.0)  # its program hit a limit already
             if out[k] is None:
                 argv, stdin = job.runs[k]
                 out[k] = self._step(job, tc, job_dir, [a.replace("{job}", "/job") for a in argv], compiling=False,

@@ -14,7 +14,7 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-from irgroups.sandbox.base import EXITED, MEMORY, OK, SKIPPED, Job, Limits, StepResult
+from irgroups.sandbox.base import EXITED, MEMORY, OK, SKIPPED, Job, Limits, StepResult, program_of
 from irgroups.sandbox.supervisor import EXTEND_MAX, resource_kind
 
 SUPERVISOR = Path(__file__).with_name("supervisor.py")
@@ -31,7 +31,7 @@ def plan(job: Job, pick: list[int], job_dir: str) -> str:
     limits = job.limits
     return json.dumps({"keep_bytes": limits.file_size_mb * 1024 * 1024, "stop_after_limit": job.stop_after_limit,
                        "runs": [{"argv": [a.replace("{job}", job_dir) for a in job.runs[k][0]],
-                                 "stdin": job.runs[k][1], "seconds": limits.run_seconds,
+                                 "stdin": job.runs[k][1], "program": program_of(job, k), "seconds": limits.run_seconds,
                                  "wall_seconds": limits.run_wall_seconds} for k in pick]})
 
 

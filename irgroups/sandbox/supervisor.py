@@ -293,9 +293,10 @@ def main():
     keep = plan["keep_bytes"]
     results: list[dict[str, object]] = []
     stop = plan.get("stop_after_limit", False)
+    stopped = set()  # the programs that hit a limit on an earlier input
     for run in plan["runs"]:
-        if stop and results and (results[-1].get("skipped") or results[-1]["timed_out"] or results[-1]["oom"]):
-            results.append({"skipped": True})  # the same program hit its limit on an earlier input
+        if stop and run.get("program", 0) in stopped:
+            results.append({"skipped": True})
             continue
         scrub(out_dir)  # nothing an earlier program left (a cache of answers, a file for the next one)
         work = "/tmp/work"
@@ -338,6 +339,8 @@ def main():
             "oom": before is not None and after is not None and after > before,
             "stdout": read_capped(out_path, keep), "stderr": read_capped(err_path, 65536),
         })
+        if results[-1]["timed_out"] or results[-1]["oom"]:
+            stopped.add(run.get("program", 0))
     tmp = os.path.join(out_dir, ".results.tmp")
     with open(tmp, "w") as f:
         json.dump(results, f)

@@ -1,19 +1,15 @@
 package main
 
-import "strconv"
-
 func FizzBuzz(n int) int {
-	s := ""
+	count := 0
 	for i := 0; i < n; i++ {
 		if i%11 == 0 || i%13 == 0 {
-			s += strconv.Itoa(i)
+			for x := i; x > 0; x /= 10 {
+				if x%10 == 7 {
+					count++
+				}
+			}
 		}
 	}
-	ans := 0
-	for _, c := range s {
-		if c == '7' {
-			ans++
-		}
-	}
-	return ans
+	return count
 }

@@ -74,6 +74,7 @@ from irgroups.sandbox.base import (
     Sandbox,
     StepResult,
     deal,
+    stopped_after_limit,
 )
 from irgroups.sandbox.docker import images
 from irgroups.sandbox.docker.images import ImageSpec, default_specs
@@ -503,9 +504,8 @@ class DockerSandbox(Sandbox):
                     for k, step in zip(pick, lane_runs or []):
                         runs[k] = step
                 for k, (argv_k, stdin_k) in enumerate(job.runs):
-                    if runs[k] is None and job.stop_after_limit and any(
-                            r is not None and r.status in (TIMEOUT, MEMORY) for r in runs):
-                        runs[k] = StepResult(SKIPPED, None, 0.0)  # one program: it hit a limit already
+                    if runs[k] is None and stopped_after_limit(job, runs, k):
+                        runs[k] = StepResult(SKIPPED, None, 0.0)  # its program hit a limit already
                     if runs[k] is None:  # not run yet, or to be run alone (see _supervised)
                         runs[k] = self._step(c, job, SANDBOX_USER, "/tmp", RUN_SH, [],
                                              [a.replace("{job}", job_dir) for a in argv_k], stdin_k.encode(),
