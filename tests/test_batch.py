@@ -18,6 +18,9 @@ from irgroups.sandbox.local import LocalSandbox
 
 LIMITS = Limits(run_seconds=3.0)
 
+# `kill -9 -1` from safe code (code with `unsafe` is never batched): the supervisor goes with it
+KILL_ALL = 'let _ = std::process::Command::new("sh").args(["-c", "kill -9 -1"]).status();'
+
 # writes a results file for every program of the batch (all passing), then kills the supervisor
 RUST_FORGER = r"""
     let plan = std::fs::read_dir("/job").unwrap().filter_map(|e| e.ok())
@@ -26,15 +29,14 @@ RUST_FORGER = r"""
     let fake = r#"{"exit_code":0,"timed_out":false,"seconds":0.1,"oom":false,"stdout":"@@irgroups end\n","stderr":""}"#;
     let all = vec![fake; plan.matches("\"argv\"").count()].join(",");
     let _ = std::fs::write("/out/results.json", format!("[{}]", all));
-    unsafe { extern "C" { fn kill(p: i32, s: i32) -> i32; } kill(-1, 9); }
-"""
+""" + "    " + KILL_ALL + "\n"
 
 # each breaks one candidate of the batch in its own way; the batch must not care
 BREAKERS = {
     "rust": [("fn ", "fn fn ", "compile_error"), ("-> ", "-> Option<i32> ", "compile_error"),
              ("{", "{ std::process::exit(0);", "runtime_error"), ("{", "{ loop {}", "timeout"),
              ("{", "{" + RUST_FORGER, "forge"),
-             ("{", "{ unsafe { extern \"C\" { fn kill(p: i32, s: i32) -> i32; } kill(-1, 9); }", "kill")],
+             ("{", "{ " + KILL_ALL, "kill")],
     "go": [("func ", "func func ", "compile_error"), ("{", "{ undefinedThing()", "compile_error"),
            ("{", "{ panic(\"x\")", "runtime_error"), ("{", "{ for {}", "timeout")],
     "csharp": [("static ", "static static ", "compile_error"), ("{", "{ int x = \"s\";", "compile_error"),
