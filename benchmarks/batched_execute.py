@@ -17,19 +17,20 @@ must be identical.
 Prints per language: programs, seconds batched and unbatched, the speed-up, agreement, statuses.
 Exits 1 if any verdict differs.
 
-Measured on this machine (2 cores, quiet, default 10 s run limit; every verdict identical):
+Measured on this machine (2 cores, default 10 s run limit; every verdict identical), on a day it ran
+about half as fast as before (session 7), then on a quiet one (session 4):
 
-    lang     programs  batched s  unbatched s  speed-up
-    rust          247       23.6         37.6      1.6x   (4 memory_limit, 2 timeout)
-                  241        1.6         14.9      9.3x   without the 6 that hit a limit
-    go            236       25.8         50.5      2.0x   (3 timeout)
-                  233        8.4         33.1      3.9x   without the 3 that hit a limit
-    csharp        154       13.9         25.7      1.9x   (2 timeout)
-                  152        3.5         13.7      3.9x   without the 2 that hit a limit
+    lang     programs  batched s  unbatched s  speed-up        session 4
+    rust          247       42.3         69.2      1.6x   (4 memory_limit, 2 timeout)     1.6x
+                  241        4.5         28.5      6.3x   without the 6 that hit a limit  9.3x
+    go            236       36.1         96.5      2.7x   (3 timeout)                     2.0x
+                  233       19.2         72.8      3.8x   without the 3 that hit a limit  3.9x
+    csharp        154       19.3         44.8      2.3x   (2 timeout)                     1.9x
+                  152        9.1         31.3      3.4x   without the 2 that hit a limit  3.9x
 
 A program that hits a limit costs that limit both ways (10 CPU seconds for an endless loop; a
 memory hog still growing is given more, so that it is judged memory_limit, ~19 s for one Rust
-mutant), and 2-6 such programs take most of either run: the gain on everything else is 3.9-9.3x.
+mutant), and 2-6 such programs take most of either run: the gain on everything else is 3.4-9.3x.
 """
 
 from __future__ import annotations

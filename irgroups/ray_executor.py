@@ -148,8 +148,8 @@ class RayExecutor(Executor):
                 ray.init(address="local", num_cpus=self.num_cpus or os.cpu_count() or 1, resources={"sandbox": 1},
                          include_dashboard=False, log_to_driver=False)
         seconds: dict[str, float] = {}
-        log.info("Ray cluster: %s", {k: v for k, v in ray.cluster_resources().items() if not k.startswith("node:")})
-        try:
+        try:  # from here on, a Ray started here is shut down whatever happens
+            log.info("Ray cluster: %s", {k: v for k, v in ray.cluster_resources().items() if not k.startswith("node:")})
             with _progress(self.progress) as bars:
                 for stage in stages:
                     started = time.perf_counter()
